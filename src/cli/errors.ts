@@ -1,0 +1,23 @@
+/** Typed errors the CLI maps to exit codes in one place (src/cli/main.ts). */
+export const EXIT = { ok: 0, problems: 1, unreadable: 2, usage: 64 } as const;
+
+/** A user-facing failure: a message in Thai and English naming the file and the reason. */
+export class SamruatError extends Error {
+  constructor(
+    readonly code: string,
+    readonly messageTh: string,
+    readonly messageEn: string,
+    readonly exitCode: number = EXIT.unreadable,
+    readonly file?: string,
+  ) {
+    super(messageEn);
+    this.name = "SamruatError";
+  }
+}
+
+export class UsageError extends SamruatError {
+  constructor(messageTh: string, messageEn: string) {
+    super("usage", messageTh, messageEn, EXIT.usage);
+    this.name = "UsageError";
+  }
+}
