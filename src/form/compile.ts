@@ -100,7 +100,7 @@ export function compileForm(file: FormFile): CompiledForm {
       problems.push(`${q.code}: askedWhen names unknown field ${q.source.askedWhen}`);
     }
     for (const f of q.fields) {
-      if (f.skipTo && !byCode.has(f.skipTo) && !q.fields.some((g) => g.number === f.skipTo)) {
+      if (f.skipTo && !byCode.has(f.skipTo) && !localNumbers(q.source.items).has(f.skipTo)) {
         problems.push(`${f.id}: skip target ${f.skipTo} is neither a question nor a numbered item of ${q.code}`);
       }
     }
@@ -118,6 +118,16 @@ export function compileForm(file: FormFile): CompiledForm {
   };
 }
 
+/** Printed numbers of options and groups inside a question: targets of in-question skips ("ข้ามไปข้อ (3.3)"). */
+function localNumbers(items: ItemSource[], into = new Set<string>()): Set<string> {
+  for (const item of items) {
+    if ((item.kind === "option" || item.kind === "group") && item.number) into.add(item.number);
+    if (item.kind === "option" && item.children) localNumbers(item.children, into);
+    if (item.kind === "group") localNumbers(item.children, into);
+  }
+  return into;
+}
+
 interface WalkContext {
   question: string;
   /** Id prefix for items at this level ("P1.1:" or "P1.1:done."). */
@@ -127,6 +137,8 @@ interface WalkContext {
   select: SelectMode;
   parent?: string;
   entry?: { group: string; index: number };
+  /** Inside entries printed with "(แนบเอกสารหลักฐาน)": every field of an entry shares the entry's evidence need. */
+  entryEvidence?: boolean;
 }
 
 function walkItems(items: ItemSource[], ctx: WalkContext, out: FieldDef[]): void {
@@ -143,7 +155,7 @@ function walkItems(items: ItemSource[], ctx: WalkContext, out: FieldDef[]): void
           label: item.label,
           set: ctx.set,
           select: ctx.select,
-          evidence: item.evidence ?? false,
+          evidence: (item.evidence ?? false) || (ctx.entryEvidence ?? false),
           ...optionalProps({ parent: ctx.parent, entry: ctx.entry, skipTo: item.skipTo, number: item.number }),
         });
         if (item.children) {
@@ -157,7 +169,7 @@ function walkItems(items: ItemSource[], ctx: WalkContext, out: FieldDef[]): void
           question: ctx.question,
           kind: "blank",
           label: item.label,
-          evidence: item.evidence ?? false,
+          evidence: (item.evidence ?? false) || (ctx.entryEvidence ?? false),
           blankType: item.type,
           ...optionalProps({ parent: ctx.parent, entry: ctx.entry, optional: item.optional }),
         });
@@ -172,7 +184,13 @@ function walkItems(items: ItemSource[], ctx: WalkContext, out: FieldDef[]): void
         for (let index = 1; index <= item.max; index++) {
           walkItems(
             item.fields,
-            { ...ctx, prefix: `${group}.${index}.`, set: `${group}.${index}`, entry: { group, index } },
+            {
+              ...ctx,
+              prefix: `${group}.${index}.`,
+              set: `${group}.${index}`,
+              entry: { group, index },
+              entryEvidence: (item.evidence ?? false) || (ctx.entryEvidence ?? false),
+            },
             out,
           );
         }

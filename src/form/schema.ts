@@ -71,6 +71,8 @@ export interface GroupSource {
   kind: "group";
   id: string;
   label: string;
+  /** Printed number of the group ("(3.3)"), a possible in-question skip target. */
+  number?: string | undefined;
   select?: SelectMode | undefined;
   children: ItemSource[];
 }
@@ -158,6 +160,7 @@ const GroupSchema = z.object({
   kind: z.literal("group"),
   id: localId,
   label: z.string(),
+  number: z.string().optional(),
   select: SelectMode.optional(),
   get children() {
     return z.array(ItemSchema);

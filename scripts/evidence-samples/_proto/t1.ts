@@ -1,0 +1,17 @@
+import { createCanvas, GlobalFonts } from "@napi-rs/canvas";
+import { writeFileSync } from "node:fs";
+GlobalFonts.registerFromPath("/usr/share/fonts/truetype/tlwg/Laksaman.ttf", "Laksaman");
+GlobalFonts.registerFromPath("/usr/share/fonts/truetype/tlwg/Laksaman-Bold.ttf", "Laksaman");
+GlobalFonts.registerFromPath("/usr/share/fonts/truetype/tlwg/Garuda.ttf", "Garuda");
+const c = createCanvas(1400, 500); const g = c.getContext("2d");
+g.fillStyle = "#fff"; g.fillRect(0,0,1400,500);
+g.fillStyle = "#000"; g.font = "66px Laksaman";
+const s = "คำสั่งจังหวัดเชียงใหม่ ที่ ๑๒๓๔/๒๕๖๖ ผู้ว่าราชการจังหวัด ญี่ปุ่น ฐาน ปี่ ป่ำ";
+g.fillText(s, 20, 100);
+g.font = "bold 66px Laksaman"; g.fillText("เรื่อง แต่งตั้งคณะกรรมการผู้บริหารเทคโนโลยีสารสนเทศ", 20, 200);
+g.font = "50px Garuda"; g.fillText("ที่ประชุมรับทราบ ข้อมูลส่วนบุคคล ISO/IEC 27001", 20, 300);
+const m = g.measureText("คำสั่ง"); console.log(m.width, m.actualBoundingBoxAscent, m.actualBoundingBoxDescent, m.fontBoundingBoxAscent, m.fontBoundingBoxDescent);
+g.globalCompositeOperation = "multiply"; g.fillStyle = "rgba(255,240,60,0.7)"; g.fillRect(20, 60, 300, 55);
+g.filter = "blur(2px)"; g.fillStyle="rgb(255,140,200)"; g.fillRect(400, 260, 300, 55); g.filter="none";
+console.log(typeof Intl.Segmenter, [...new Intl.Segmenter("th",{granularity:"word"}).segment("แต่งตั้งคณะกรรมการผู้บริหารเทคโนโลยีสารสนเทศระดับสูง")].map(x=>x.segment).join("|"));
+writeFileSync("/tmp/proto/t1.png", c.toBuffer("image/png"));
