@@ -16,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   template: () => import("./commands/template.js"),
   schema: () => import("./commands/schema.js"),
   form: () => import("./commands/form.js"),
+  evidence: () => import("./commands/evidence.js"),
+  extract: () => import("./commands/extract.js"),
 };
 
 export async function main(argv: string[], io: Partial<Pick<CliContext, "stdout" | "stderr">> = {}): Promise<number> {

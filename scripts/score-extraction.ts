@@ -1,0 +1,24 @@
+// Extraction accuracy per fill style on a split of samples/forms (default: tune — the split you may look at).
+// npx tsx scripts/score-extraction.ts [tune|heldout] [--misses]
+import path from "node:path";
+import { extractFile } from "../src/extract/extract.js";
+import { PACKAGE_ROOT } from "../src/form/load.js";
+import { emptyScore, finish, formatTable, readIndex, scoreOne, type Truth } from "../src/extract/score.js";
+import { readFileSync } from "node:fs";
+
+const split = process.argv[2] === "heldout" ? "heldout" : "tune";
+const dir = path.join(PACKAGE_ROOT, "samples", "forms");
+const byStyle = new Map<string, ReturnType<typeof emptyScore>>();
+for (const entry of readIndex(dir).filter((e) => e.split === split)) {
+  const file = path.join(dir, entry.file);
+  const truth = JSON.parse(readFileSync(file.replace(/\.docx$/, ".truth.json"), "utf8")) as Truth;
+  const doc = await extractFile(file);
+  const score = byStyle.get(entry.style) ?? emptyScore(entry.style);
+  score.files++;
+  scoreOne(truth, doc, score);
+  byStyle.set(entry.style, score);
+}
+const scores = [...byStyle.values()].map(finish);
+console.log(`split: ${split}`);
+console.log(formatTable(scores));
+if (process.argv.includes("--misses")) for (const s of scores) for (const m of s.misses.slice(0, 40)) console.log(`  ${s.style}: ${m}`);

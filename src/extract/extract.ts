@@ -1,0 +1,528 @@
+/**
+ * Extraction: a filled copy of the form → the answer document.
+ *
+ * Two paths, mixed per field: our own template's tagged content controls give exact answers; everything else is
+ * anchored on the printed question codes and option labels (offices return DGA's copy, re-saved and retyped), by
+ * aligning the marks found in each question's part of the document with the question's options in printed order.
+ * Whatever cannot be decided becomes a warning with its location, never a silent guess.
+ */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { CompiledForm, CompiledQuestion, FieldDef } from "../form/compile.js";
+import { DEFAULT_FORM_ID, loadForm } from "../form/load.js";
+import { readDocx } from "../docx/read.js";
+import { DocxError } from "../docx/errors.js";
+import { findSoffice, sofficeConvert } from "../util/soffice.js";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import type { DocxDocument, Result } from "../docx/model.js";
+import { parseThaiDate, parseThaiNumber, thaiDigitsToArabic } from "../text/thai.js";
+import type { AnswerDocument, AnswerItem, AnswerKind, Location, Message, Recognition } from "./answers.js";
+import { type Line, type LineMark, toLines } from "./lines.js";
+import { compactKey, labelTemplate, prefixSimilarity, readTemplate, similarity, type TemplatePart } from "./template.js";
+
+export interface ExtractOptions {
+  form?: string;
+}
+
+export async function extractFile(file: string, options: ExtractOptions = {}): Promise<AnswerDocument> {
+  const bytes = await readFile(file);
+  const { value: doc, messages } = await readWithConversion(bytes, path.basename(file));
+  const form = loadForm(options.form ?? DEFAULT_FORM_ID);
+  const result = extractAnswers(form, doc, {
+    file: path.basename(file),
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    bytes: bytes.length,
+  });
+  result.warnings.unshift(
+    ...messages.map((m): Message => ({ severity: m.severity, code: m.code, message: m.message })),
+  );
+  return result;
+}
+
+/** Legacy .doc and .odt files are converted with LibreOffice when it is installed; otherwise the reader's error stands. */
+async function readWithConversion(bytes: Uint8Array, name: string): Promise<Result<DocxDocument>> {
+  try {
+    return readDocx(bytes, name);
+  } catch (error) {
+    const convertible = error instanceof DocxError && (error.code === "legacy_doc" || error.code === "odt_not_docx");
+    if (!convertible || !findSoffice()) throw error;
+    const dir = await mkdtemp(path.join(os.tmpdir(), "samruat-convert-"));
+    try {
+      // A copy with a plain name: LibreOffice names its output after the input, and the input is never modified.
+      const copy = path.join(dir, `input${error.code === "legacy_doc" ? ".doc" : ".odt"}`);
+      await writeFile(copy, bytes);
+      const converted = await sofficeConvert(copy, "docx", dir);
+      const result = readDocx(await readFile(converted), name);
+      result.messages.unshift({ severity: "info", code: "converted_with_libreoffice", message: `${name} was converted to .docx with LibreOffice` });
+      return result;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+interface Segment {
+  question: CompiledQuestion;
+  start: number;
+  end: number;
+}
+
+export function extractAnswers(form: CompiledForm, doc: DocxDocument, source: AnswerDocument["source"]): AnswerDocument {
+  indexColumns(form);
+  const { lines, marks, controls } = toLines(doc);
+  const warnings: Message[] = [];
+  const answers = new Map<string, AnswerItem>();
+  const general: Record<string, string> = {};
+
+  // 1. Our template: tagged content controls are exact.
+  const tagged = new Set<string>();
+  for (const m of marks) {
+    const field = m.mark.tag ? form.field(m.mark.tag) : undefined;
+    if (!field) continue;
+    tagged.add(field.id);
+    if (m.mark.checked) answers.set(field.id, choiceItem(field, lines[m.line]!, m));
+  }
+  for (const c of controls) {
+    if (c.tag.startsWith("general:")) {
+      if (c.text) general[c.tag.slice("general:".length)] = c.text;
+      tagged.add(c.tag);
+      continue;
+    }
+    const field = form.field(c.tag);
+    if (!field) continue;
+    tagged.add(field.id);
+    if (c.text) {
+      const item = blankItem(field, c.text, lines[c.line]!.location, "content_control", warnings);
+      if (item) answers.set(field.id, item);
+    }
+  }
+
+  // 2. Everything else: anchored on printed codes and labels.
+  const segments = segmentQuestions(form, lines);
+  const firstLine = segments[0]?.start ?? lines.length;
+  readGeneral(form, lines, firstLine, general, tagged);
+  for (const seg of segments) {
+    const segMarks = marks.filter((m) => m.line >= seg.start && m.line < seg.end && !(m.mark.tag && tagged.has(m.mark.tag)));
+    const matched = alignChoices(seg.question, segMarks, tagged, warnings);
+    for (const [field, m] of matched) {
+      if (m.mark.checked) answers.set(field.id, choiceItem(field, lines[m.line]!, m));
+    }
+    readBlanks(seg, lines, matched, tagged, answers, warnings);
+  }
+
+  const found = new Set(segments.map((s) => s.question.code));
+  if (segments.length === 0 && tagged.size === 0) {
+    warnings.push({ severity: "error", code: "not_this_form", message: "no question codes of this form were found", messageTh: "ไม่พบรหัสข้อคำถามของแบบสำรวจนี้ในเอกสาร" });
+  }
+  checkOneChoice(form, answers, warnings);
+
+  const ordered = form.fields.map((f) => answers.get(f.id)).filter((a): a is AnswerItem => a !== undefined);
+  const method = tagged.size === 0 ? "anchored" : segments.length === 0 || tagged.size >= form.fields.length ? "tagged" : "mixed";
+  return {
+    form: form.file.id,
+    source,
+    general,
+    ...(general.office_location ? { agency: general.office_location } : {}),
+    method,
+    questionsFound: form.questions.filter((q) => found.has(q.code)).map((q) => q.code),
+    answers: ordered,
+    warnings,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Questions: where each printed code starts.
+
+const CODE_AT_START = /^[\s\u00B7\u2022\-–*]*\[?(?:\[[^\]]*\]\s*)?(P?\d+(?:\.\d+)+|G\d+)\.?(?=[\s\u0E00-\u0E7F(]|$)/u;
+
+/**
+ * Candidate headers are lines starting with a code of the form; the printed order is known, so the longest run of
+ * candidates in form order wins (option numbers like "2.1" inside P6.2.1 are not question P2.1).
+ */
+function segmentQuestions(form: CompiledForm, lines: readonly Line[]): Segment[] {
+  const order = new Map(form.questions.map((q, i) => [q.code, i]));
+  const candidates: { line: number; q: number }[] = [];
+  for (const line of lines) {
+    const m = CODE_AT_START.exec(line.text);
+    if (!m) continue;
+    let code = m[1]!;
+    if (!code.startsWith("P") && !code.startsWith("G")) code = `P${code}`;
+    const q = order.get(code);
+    if (q !== undefined) candidates.push({ line: line.index, q });
+  }
+  const chosen = longestIncreasing(candidates);
+  return chosen.map((c, i) => ({
+    question: form.questions[c.q]!,
+    start: c.line,
+    end: chosen[i + 1]?.line ?? lines.length,
+  }));
+}
+
+function longestIncreasing<T extends { q: number }>(items: T[]): T[] {
+  const best: number[] = items.map(() => 1);
+  const prev: number[] = items.map(() => -1);
+  for (let i = 0; i < items.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (items[j]!.q < items[i]!.q && best[j]! + 1 > best[i]!) {
+        best[i] = best[j]! + 1;
+        prev[i] = j;
+      }
+    }
+  }
+  let end = best.indexOf(Math.max(0, ...best));
+  const out: T[] = [];
+  while (end >= 0) {
+    out.unshift(items[end]!);
+    end = prev[end]!;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Choices: align the question's marks with its options and matrix cells, keeping printed order.
+
+const MIN_SCORE = 0.55;
+
+function alignChoices(q: CompiledQuestion, marks: LineMark[], tagged: Set<string>, warnings: Message[]): Map<FieldDef, LineMark> {
+  const fields = q.fields.filter((f) => (f.kind === "option" || f.kind === "cell") && !tagged.has(f.id));
+  const M = marks.length;
+  const F = fields.length;
+  const score: number[][] = marks.map((m) => fields.map((f) => choiceScore(f, m)));
+  // dp[i][j]: best total aligning the first i marks with the first j fields.
+  const dp: Float64Array[] = Array.from({ length: M + 1 }, () => new Float64Array(F + 1));
+  for (let i = 1; i <= M; i++) {
+    for (let j = 1; j <= F; j++) {
+      const s = score[i - 1]![j - 1]!;
+      dp[i]![j] = Math.max(dp[i - 1]![j]!, dp[i]![j - 1]!, s >= MIN_SCORE ? dp[i - 1]![j - 1]! + s : -Infinity);
+    }
+  }
+  const matched = new Map<FieldDef, LineMark>();
+  let i = M;
+  let j = F;
+  while (i > 0 && j > 0) {
+    const s = score[i - 1]![j - 1]!;
+    if (s >= MIN_SCORE && dp[i]![j] === dp[i - 1]![j - 1]! + s) {
+      matched.set(fields[j - 1]!, marks[i - 1]!);
+      i--;
+      j--;
+    } else if (dp[i]![j] === dp[i - 1]![j]) i--;
+    else j--;
+  }
+  const used = new Set(matched.values());
+  for (const m of marks) {
+    if (!used.has(m) && m.mark.checked) {
+      warnings.push({
+        severity: "warning",
+        code: "mark_not_matched",
+        question: q.code,
+        message: `a checked mark (${m.mark.raw}) in ${q.code} matches no option: "${m.after.slice(0, 60)}"`,
+        messageTh: `พบเครื่องหมายที่เลือกไว้ในข้อ ${q.code} แต่จับคู่กับตัวเลือกใดไม่ได้: "${m.after.slice(0, 60)}"`,
+        location: lineLocation(m),
+      });
+    }
+  }
+  return matched;
+}
+
+function choiceScore(field: FieldDef, m: LineMark): number {
+  if (field.kind === "option") {
+    const head = labelHead(field.label);
+    const byText = prefixSimilarity(head, stripNumbering(m.after));
+    const byHeader = m.columnHeader && !compactKey(m.after) ? similarity(head, m.columnHeader) : 0;
+    return Math.max(byText, byHeader);
+  }
+  // A matrix cell: the row must match; the column by the words beside the box, the header, or position.
+  const rowSim = m.rowText ? Math.max(prefixSimilarity(field.label, stripNumbering(m.rowText)), similarity(field.label, stripNumbering(m.rowText))) : 0;
+  if (rowSim < 0.5) return 0;
+  const col = field.columnLabel ?? "";
+  const cell = field.cell!;
+  let colSim = 0;
+  if (compactKey(m.after)) colSim = Math.max(colSim, prefixSimilarity(labelHead(col), m.after), similarity(col, m.after));
+  if (m.columnHeader) colSim = Math.max(colSim, similarity(col, m.columnHeader));
+  if (m.ordinalInRow !== undefined && m.marksInRow === columnCount(field) && m.ordinalInRow === columnIndex(field)) {
+    colSim = Math.max(colSim, 0.8);
+  }
+  return cell ? 0.5 * rowSim + 0.5 * colSim : 0;
+}
+
+/** Column position of a cell within its row, from the compiled order (cells of a row are consecutive). */
+const columnInfo = new WeakMap<FieldDef, { index: number; count: number }>();
+function columnIndex(field: FieldDef): number {
+  return columnInfo.get(field)?.index ?? -1;
+}
+function columnCount(field: FieldDef): number {
+  return columnInfo.get(field)?.count ?? -1;
+}
+const indexedForms = new WeakSet<CompiledForm>();
+function indexColumns(form: CompiledForm): void {
+  if (indexedForms.has(form)) return;
+  indexedForms.add(form);
+  const byRow = new Map<string, FieldDef[]>();
+  for (const f of form.fields) {
+    if (f.kind !== "cell") continue;
+    const key = f.id.slice(0, f.id.lastIndexOf("@"));
+    byRow.set(key, [...(byRow.get(key) ?? []), f]);
+  }
+  for (const cells of byRow.values()) cells.forEach((f, index) => columnInfo.set(f, { index, count: cells.length }));
+}
+
+/** The printed words before the first blank: what identifies an option. */
+function labelHead(label: string): string {
+  return label.split(/_{2,}|\.{4,}/)[0]!;
+}
+
+/** Option numbering the form prints before labels ("1.", "A.1.1", "2.10", "(3.1)", "·"). */
+function stripNumbering(text: string): string {
+  return text.replace(/^[\s·•\-–]*(?:\(?[A-Da-d0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2}){0,3}\)?\.?\s+)?/u, "");
+}
+
+function choiceItem(field: FieldDef, line: Line, m: LineMark): AnswerItem {
+  const kind: AnswerKind = field.kind === "cell" ? "matrix" : "choice";
+  return {
+    field: field.id,
+    question: field.question,
+    kind,
+    label: cleanLabel(field.label),
+    ...(field.kind === "cell" ? { column: cleanLabel(field.columnLabel ?? "") } : {}),
+    value: true,
+    location: line.location,
+    recognizedBy: recognition(m),
+  };
+}
+
+function recognition(m: LineMark): Recognition {
+  if (m.mark.raw.includes("+")) return "typed_mark";
+  return m.mark.source;
+}
+
+function cleanLabel(label: string): string {
+  return label.replace(/\s*_{2,}\s*/g, " ").replace(/\s+/g, " ").trim();
+}
+
+function lineLocation(m: LineMark): Location {
+  return m.location;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Blanks.
+
+function readBlanks(
+  seg: Segment,
+  lines: readonly Line[],
+  matched: Map<FieldDef, LineMark>,
+  tagged: Set<string>,
+  answers: Map<string, AnswerItem>,
+  warnings: Message[],
+): void {
+  const q = seg.question;
+  const blanks = q.fields.filter((f) => f.kind === "blank" && !tagged.has(f.id));
+  if (blanks.length === 0) return;
+  const byParent = new Map<string | undefined, FieldDef[]>();
+  for (const b of blanks) {
+    if (b.entry) continue;
+    const key = b.parent;
+    byParent.set(key, [...(byParent.get(key) ?? []), b]);
+  }
+  // Blanks under a choice: read from that choice's mark onward, template = its label then the blanks' own labels.
+  const markOf = new Map<string, LineMark>([...matched].map(([f, m]) => [f.id, m]));
+  for (const [parent, list] of byParent) {
+    if (parent === undefined) continue;
+    const m = markOf.get(parent);
+    const parentField = q.fields.find((f) => f.id === parent);
+    if (!m || !parentField || !m.mark.checked) continue;
+    const isCell = parentField.kind === "cell";
+    const { parts, used } = isCell ? { parts: [] as TemplatePart[], used: 0 } : labelTemplate(parentField.label, list.map((b) => b.id));
+    for (const b of list.slice(used)) parts.push(...blankParts(b));
+    const nextMark = nextMarkLine(lines, m);
+    const { values } = readTemplate(lines, parts, { line: m.line, offset: m.offset + 1 }, Math.min(seg.end, nextMark + 1));
+    store(list, values, lines, answers, warnings);
+  }
+  // Blanks of the question or a group, and matrix row blanks: by their own printed words, in order.
+  const free = byParent.get(undefined) ?? [];
+  if (free.length > 0) {
+    const parts = free.flatMap((b) => blankParts(b));
+    const { values } = readTemplate(lines, parts, { line: seg.start, offset: 0 }, seg.end);
+    store(free, values, lines, answers, warnings);
+  }
+  readEntries(seg, lines, blanks.filter((b) => b.entry), matched, answers, warnings);
+}
+
+function blankParts(b: FieldDef): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  if (compactKey(b.label)) parts.push(...labelTemplate(b.label, []).parts);
+  parts.push({ slot: b.id });
+  return parts;
+}
+
+/** The line of the next mark after `m` (a choice's blanks end where the next choice begins). */
+function nextMarkLine(lines: readonly Line[], m: LineMark): number {
+  const same = lines[m.line]!.marks.find((x) => x.offset > m.offset);
+  if (same) return m.line;
+  for (let li = m.line + 1; li < lines.length; li++) if (lines[li]!.marks.length > 0) return li;
+  return lines.length;
+}
+
+function store(
+  fields: FieldDef[],
+  values: Map<string, { text: string; line: number }>,
+  lines: readonly Line[],
+  answers: Map<string, AnswerItem>,
+  warnings: Message[],
+): void {
+  for (const f of fields) {
+    const v = values.get(f.id);
+    if (!v) continue;
+    const line = lines[v.line]!;
+    const how: Recognition = line.underlined.some((u) => v.text.includes(u) || u.includes(v.text)) ? "underline" : "text";
+    const item = blankItem(f, v.text, line.location, how, warnings);
+    if (item) answers.set(f.id, item);
+  }
+}
+
+/**
+ * Repeated entries (G3's projects, P4.2.1's services, P2.2.2's list): either a table whose header names the fields,
+ * or numbered lines "1. <label> ____ <label> ____".
+ */
+function readEntries(
+  seg: Segment,
+  lines: readonly Line[],
+  fields: FieldDef[],
+  matched: Map<FieldDef, LineMark>,
+  answers: Map<string, AnswerItem>,
+  warnings: Message[],
+): void {
+  if (fields.length === 0) return;
+  const groups = new Map<string, FieldDef[]>();
+  for (const f of fields) groups.set(f.entry!.group, [...(groups.get(f.entry!.group) ?? []), f]);
+  const markOf = new Map<string, LineMark>([...matched].map(([f, m]) => [f.id, m]));
+  for (const list of groups.values()) {
+    const parent = list[0]!.parent;
+    const parentMark = parent ? markOf.get(parent) : undefined;
+    if (parent && !parentMark?.mark.checked) continue;
+    let cursorLine = parentMark ? parentMark.line : seg.start;
+    const max = Math.max(...list.map((f) => f.entry!.index));
+    for (let n = 1; n <= max; n++) {
+      const entryFields = list.filter((f) => f.entry!.index === n);
+      const row = findEntryRow(lines, n, cursorLine, seg.end);
+      if (row === undefined) continue;
+      const parts: TemplatePart[] = [];
+      for (const f of entryFields) parts.push(...blankParts(f));
+      let { values } = readTemplate(lines, parts, { line: row, offset: numberEnd(lines[row]!.text) }, Math.min(seg.end, row + 2));
+      if (values.size === 0) values = readRowCells(lines, row, entryFields);
+      store(entryFields, values, lines, answers, warnings);
+      cursorLine = row + 1;
+    }
+  }
+}
+
+function findEntryRow(lines: readonly Line[], n: number, from: number, end: number): number | undefined {
+  const re = new RegExp(`^\\s*(?:${n}|${"๐๑๒๓๔๕๖๗๘๙"[n] ?? n})\\s*[.)]`, "u");
+  for (let li = from; li < end; li++) if (re.test(lines[li]!.text)) return li;
+  return undefined;
+}
+
+function numberEnd(text: string): number {
+  const m = /^\s*[0-9๐-๙]+\s*[.)]/u.exec(text);
+  return m ? m[0].length : 0;
+}
+
+/** Entries laid out as a table row: the cells after the number are the fields, in order. */
+function readRowCells(lines: readonly Line[], row: number, fields: FieldDef[]): Map<string, { text: string; line: number }> {
+  const values = new Map<string, { text: string; line: number }>();
+  const key = lines[row]!.rowKey;
+  if (!key) return values;
+  const cells = new Map<number, Line[]>();
+  for (let li = row; li < lines.length && lines[li]!.rowKey === key; li++) {
+    const l = lines[li]!;
+    cells.set(l.cell ?? 0, [...(cells.get(l.cell ?? 0) ?? []), l]);
+  }
+  const ordered = [...cells.entries()].sort((a, b) => a[0] - b[0]).slice(1);
+  const blanks = fields.filter((f) => f.kind === "blank");
+  blanks.forEach((f, i) => {
+    const cellLines = ordered[i]?.[1];
+    if (!cellLines) return;
+    const text = cellLines.map((l) => l.text).join(" ").replace(/[_…]+/g, " ").trim();
+    if (text) values.set(f.id, { text, line: cellLines[0]!.index });
+  });
+  return values;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Values.
+
+function blankItem(field: FieldDef, text: string, location: Location, how: Recognition, warnings: Message[]): AnswerItem | undefined {
+  const raw = text.trim();
+  if (!raw) return undefined;
+  const base = { field: field.id, question: field.question, label: cleanLabel(field.label), location, recognizedBy: how };
+  const withRaw = (value: string | number, kind: AnswerKind): AnswerItem =>
+    ({ ...base, kind, value, ...(String(value) !== raw ? { raw } : {}) }) as AnswerItem;
+  switch (field.blankType) {
+    case "integer":
+    case "number":
+    case "percent": {
+      const n = parseThaiNumber(raw.replace(/(บริการ|รายการ|ชุดข้อมูล|ครั้ง(ต่อปี)?|คน|%|ร้อยละ)/gu, ""));
+      if (n === null) {
+        warnings.push({
+          severity: "warning",
+          code: "number_unreadable",
+          question: field.question,
+          field: field.id,
+          location,
+          message: `"${raw}" in ${field.id} is not a number`,
+          messageTh: `"${raw}" ในช่อง ${field.id} ไม่ใช่ตัวเลข`,
+        });
+        return withRaw(raw, "text");
+      }
+      return withRaw(n, "number");
+    }
+    case "date": {
+      const iso = parseThaiDate(raw);
+      return iso ? withRaw(iso, "date") : withRaw(raw, "text");
+    }
+    case "url": {
+      const url = /(https?:\/\/\S+|www\.\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)+\/\S*)/iu.exec(raw)?.[0];
+      return url ? withRaw(url.replace(/[)\],.]+$/, ""), "url") : withRaw(raw, "text");
+    }
+    case "phone":
+      return withRaw(thaiDigitsToArabic(raw), "text");
+    default:
+      return withRaw(raw, "text");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// General information block: the words before the first question.
+
+function readGeneral(form: CompiledForm, lines: readonly Line[], end: number, general: Record<string, string>, tagged: Set<string>): void {
+  const fields = form.file.general.fields.filter((f) => !tagged.has(`general:${f.id}`));
+  if (fields.length === 0) return;
+  const parts: TemplatePart[] = fields.flatMap((f) => [{ literal: f.label }, { slot: f.id }]);
+  const start = lines.findIndex((l) => compactKey(l.text).includes(compactKey(form.file.general.title)));
+  const { values } = readTemplate(lines, parts, { line: Math.max(0, start), offset: 0 }, end);
+  for (const [id, v] of values) general[id] = thaiDigitsToArabic(v.text);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function checkOneChoice(form: CompiledForm, answers: Map<string, AnswerItem>, warnings: Message[]): void {
+  const sets = new Map<string, FieldDef[]>();
+  for (const a of answers.values()) {
+    const f = form.field(a.field)!;
+    if ((f.kind === "option" || f.kind === "cell") && f.select === "single" && f.set) {
+      sets.set(f.set, [...(sets.get(f.set) ?? []), f]);
+    }
+  }
+  for (const [set, fields] of sets) {
+    if (fields.length < 2) continue;
+    warnings.push({
+      severity: "warning",
+      code: "several_marks_one_choice",
+      question: fields[0]!.question,
+      field: set,
+      message: `${fields.length} marks where one answer is allowed: ${fields.map((f) => f.id).join(", ")}`,
+      messageTh: `เลือกไว้ ${fields.length} ตัวเลือกในข้อที่ตอบได้คำตอบเดียว: ${fields.map((f) => f.id).join(", ")}`,
+    });
+  }
+}

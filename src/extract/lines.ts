@@ -1,0 +1,191 @@
+/**
+ * The document as the extractor sees it: one Line per paragraph in reading order (tables row by row), with marks
+ * kept as tokens between the text, and the table context (row label, column headers) of every mark.
+ */
+import type { Block, CellPath, DocxDocument, Mark, Paragraph, Table } from "../docx/model.js";
+import { normalizeThai } from "../text/thai.js";
+import type { Location } from "./answers.js";
+
+/** Stands for a mark inside `Line.text`, so text offsets and marks share one coordinate. */
+export const MARK_CHAR = "\uE000";
+
+export interface LineMark {
+  mark: Mark;
+  line: number;
+  /** Offset of MARK_CHAR in the line text. */
+  offset: number;
+  location: Location;
+  /** Text after the mark up to the next mark in the same line. */
+  after: string;
+  /** Table context: label of the row (first cell without marks) and the column's header text. */
+  rowText?: string;
+  columnHeader?: string;
+  /** Position among the marks of the same table row, and how many there are. */
+  ordinalInRow?: number;
+  marksInRow?: number;
+  rowKey?: string;
+}
+
+export interface ControlValue {
+  tag: string;
+  text: string;
+  placeholder: boolean;
+  line: number;
+}
+
+export interface Line {
+  index: number;
+  text: string;
+  location: Location;
+  /** "table.row" when the paragraph sits in a table cell. */
+  rowKey?: string;
+  cell?: number;
+  underlined: string[];
+  marks: LineMark[];
+  controls: ControlValue[];
+}
+
+export interface LineDocument {
+  lines: Line[];
+  marks: LineMark[];
+  controls: ControlValue[];
+}
+
+export function toLines(doc: DocxDocument): LineDocument {
+  const lines: Line[] = [];
+  const rowInfo = new Map<string, { header: Map<number, string>; label: string }>();
+  collectTableContext(doc.blocks, rowInfo);
+  walk(doc.blocks, [], lines, new Map());
+  const marks: LineMark[] = [];
+  const byRow = new Map<string, LineMark[]>();
+  for (const line of lines) {
+    for (const m of line.marks) {
+      marks.push(m);
+      if (line.rowKey) {
+        const info = rowInfo.get(line.rowKey);
+        if (info) {
+          m.rowText = info.label;
+          const header = info.header.get(line.cell ?? -1);
+          if (header) m.columnHeader = header;
+        }
+        m.rowKey = line.rowKey;
+        const list = byRow.get(line.rowKey) ?? [];
+        list.push(m);
+        byRow.set(line.rowKey, list);
+      }
+    }
+  }
+  for (const list of byRow.values()) {
+    list.forEach((m, i) => {
+      m.ordinalInRow = i;
+      m.marksInRow = list.length;
+    });
+  }
+  return { lines, marks, controls: lines.flatMap((l) => l.controls) };
+}
+
+function walk(blocks: readonly Block[], path: CellPath[], out: Line[], cellColumns: Map<string, number>): void {
+  for (const block of blocks) {
+    if (block.kind === "paragraph") {
+      out.push(toLine(block, path, out.length, cellColumns));
+      continue;
+    }
+    for (const row of block.rows) {
+      for (const cell of row.cells) {
+        cellColumns.set(`${block.index}.${row.index}.${cell.index}`, cell.column);
+        walk(cell.blocks, [...path, { table: block.index, row: row.index, cell: cell.index }], out, cellColumns);
+      }
+    }
+  }
+}
+
+function toLine(p: Paragraph, path: CellPath[], index: number, cellColumns: Map<string, number>): Line {
+  const last = path[path.length - 1];
+  const location: Location = { paragraph: p.index };
+  if (last) Object.assign(location, { table: last.table, row: last.row, cell: last.cell });
+  const line: Line = { index, text: "", location, underlined: [], marks: [], controls: [] };
+  if (last) {
+    line.rowKey = `${last.table}.${last.row}`;
+    line.cell = cellColumns.get(`${last.table}.${last.row}.${last.cell}`) ?? last.cell;
+  }
+  let text = "";
+  for (const inline of p.inlines) {
+    switch (inline.kind) {
+      case "text": {
+        if (inline.hidden) break;
+        const t = normalizeThai(inline.text, { collapseSpaces: false });
+        if (inline.underline && t.trim()) line.underlined.push(t.trim());
+        text += t;
+        break;
+      }
+      case "tab":
+        text += " ";
+        break;
+      case "break":
+        text += " ";
+        break;
+      case "mark":
+        line.marks.push({ mark: inline, line: index, offset: text.length, location, after: "" });
+        text += MARK_CHAR;
+        break;
+      case "control_text": {
+        const t = normalizeThai(inline.text, { collapseSpaces: false });
+        line.controls.push({ tag: inline.tag, text: inline.placeholder ? "" : t.trim(), placeholder: Boolean(inline.placeholder), line: index });
+        text += inline.placeholder ? "____" : t;
+        break;
+      }
+    }
+  }
+  line.text = text;
+  line.marks.forEach((m, i) => {
+    const end = line.marks[i + 1]?.offset ?? text.length;
+    m.after = text.slice(m.offset + 1, end).trim();
+  });
+  return line;
+}
+
+/** For each table row: the label (text of the first cell that has no marks) and header text per grid column. */
+function collectTableContext(blocks: readonly Block[], out: Map<string, { header: Map<number, string>; label: string }>): void {
+  for (const block of blocks) {
+    if (block.kind !== "table") continue;
+    const header = tableHeader(block);
+    for (const row of block.rows) {
+      const labelCell = row.cells.find((c) => !hasMarks(c.blocks) && cellText(c.blocks).trim() !== "");
+      out.set(`${block.index}.${row.index}`, { header, label: labelCell ? cellText(labelCell.blocks) : "" });
+      for (const cell of row.cells) collectTableContext(cell.blocks, out);
+    }
+  }
+}
+
+/** Header rows are the rows before the first row with a mark; their text per grid column, spans included. */
+function tableHeader(table: Table): Map<number, string> {
+  const header = new Map<number, string>();
+  for (const row of table.rows) {
+    if (row.cells.some((c) => hasMarks(c.blocks))) break;
+    for (const cell of row.cells) {
+      const text = cellText(cell.blocks).trim();
+      if (!text) continue;
+      for (let col = cell.column; col < cell.column + (cell.gridSpan ?? 1); col++) {
+        header.set(col, `${header.get(col) ?? ""} ${text}`.trim());
+      }
+    }
+  }
+  return header;
+}
+
+function hasMarks(blocks: readonly Block[]): boolean {
+  return blocks.some((b) =>
+    b.kind === "paragraph" ? b.inlines.some((i) => i.kind === "mark") : b.rows.some((r) => r.cells.some((c) => hasMarks(c.blocks))),
+  );
+}
+
+function cellText(blocks: readonly Block[]): string {
+  return blocks
+    .map((b) =>
+      b.kind === "paragraph"
+        ? b.inlines.map((i) => (i.kind === "text" || i.kind === "control_text" ? i.text : i.kind === "tab" ? " " : "")).join("")
+        : "",
+    )
+    .map((t) => normalizeThai(t))
+    .join(" ");
+}

@@ -1,0 +1,230 @@
+/**
+ * Finding printed words in a filled copy and reading what was typed between them. Offices re-lay the form, retype
+ * parts and type over the underscores, so literals are found on a "compact" view of the text (no spaces,
+ * underscores, dots, brackets or quotes), tolerant of small differences, and values are what lies between them.
+ */
+import type { Line } from "./lines.js";
+import { MARK_CHAR } from "./lines.js";
+
+/** Characters that never decide a match: spacing, blank fillers, punctuation people vary when retyping. */
+const IGNORED = /[\s_.…·•"“”'‘’()[\]{}:;,\-–—/\\|*]/u;
+
+export interface Compact {
+  text: string;
+  /** For each compact index, the index in the original string. */
+  map: number[];
+}
+
+export function compact(text: string): Compact {
+  let out = "";
+  const map: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (IGNORED.test(ch) || ch === MARK_CHAR) continue;
+    out += ch.toLowerCase();
+    map.push(i);
+  }
+  return { text: out, map };
+}
+
+export function compactKey(text: string): string {
+  return compact(text).text;
+}
+
+/** Dice coefficient over character bigrams of the compact forms: Thai has no spaces, so words are no unit. */
+export function similarity(a: string, b: string): number {
+  const x = compactKey(a);
+  const y = compactKey(b);
+  if (x === y) return x.length > 0 ? 1 : 0;
+  if (x.length < 2 || y.length < 2) return 0;
+  const grams = new Map<string, number>();
+  for (let i = 0; i < x.length - 1; i++) {
+    const g = x.slice(i, i + 2);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  let shared = 0;
+  for (let i = 0; i < y.length - 1; i++) {
+    const g = y.slice(i, i + 2);
+    const n = grams.get(g) ?? 0;
+    if (n > 0) {
+      shared++;
+      grams.set(g, n - 1);
+    }
+  }
+  return (2 * shared) / (x.length - 1 + (y.length - 1));
+}
+
+/** How well `actual` starts with `expected`: compares against a prefix of the same length. */
+export function prefixSimilarity(expected: string, actual: string): number {
+  const e = compactKey(expected);
+  const a = compactKey(actual);
+  if (e.length === 0) return 0;
+  if (a.startsWith(e)) return 1;
+  return similarity(e, a.slice(0, e.length + Math.ceil(e.length * 0.1)));
+}
+
+export interface Cursor {
+  line: number;
+  offset: number;
+}
+
+export interface Found {
+  line: number;
+  start: number;
+  end: number;
+}
+
+const compactCache = new WeakMap<Line, Compact>();
+function lineCompact(line: Line): Compact {
+  let c = compactCache.get(line);
+  if (!c) {
+    c = compact(line.text);
+    compactCache.set(line, c);
+  }
+  return c;
+}
+
+/**
+ * Finds `literal` at or after `from` within lines [from.line, limit). Exact on the compact view first; for longer
+ * literals, a retyped variant is accepted when its head and tail are both found in order at a plausible distance.
+ */
+export function findLiteral(lines: readonly Line[], literal: string, from: Cursor, limit: number): Found | undefined {
+  const key = compactKey(literal);
+  if (key.length === 0) return undefined;
+  for (let li = from.line; li < limit; li++) {
+    const line = lines[li]!;
+    const c = lineCompact(line);
+    const startCompact = li === from.line ? firstCompactAtOrAfter(c, from.offset) : 0;
+    let at = c.text.indexOf(key, startCompact);
+    // A short literal ("ชื่อ") must stand as a word: not the start of a longer printed word ("ชื่อผู้ประสานงาน").
+    while (at >= 0 && key.length <= 5 && !standsAlone(line.text, c.map[at + key.length - 1]! + 1)) {
+      at = c.text.indexOf(key, at + 1);
+    }
+    let endCompact = at + key.length;
+    if (at < 0 && key.length >= 12) {
+      const head = key.slice(0, 6);
+      const tail = key.slice(-6);
+      const h = c.text.indexOf(head, startCompact);
+      if (h >= 0) {
+        const t = c.text.indexOf(tail, h + head.length);
+        if (t >= 0 && t + tail.length - h <= key.length * 1.4 && similarity(key, c.text.slice(h, t + tail.length)) >= 0.75) {
+          at = h;
+          endCompact = t + tail.length;
+        }
+      }
+    }
+    if (at >= 0) {
+      return { line: li, start: c.map[at]!, end: c.map[endCompact - 1]! + 1 };
+    }
+  }
+  return undefined;
+}
+
+function standsAlone(text: string, end: number): boolean {
+  const next = text[end];
+  return next === undefined || IGNORED.test(next) || next === MARK_CHAR;
+}
+
+function firstCompactAtOrAfter(c: Compact, offset: number): number {
+  let lo = 0;
+  let hi = c.map.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (c.map[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A typed value: what remains once the printed blank filler and framing punctuation are taken off. */
+export function cleanValue(text: string): string {
+  return balance(text
+    .replaceAll(MARK_CHAR, " ")
+    .replace(/[_…]+/g, " ")
+    .replace(/\.{2,}/g, " ")
+    .replace(/^[\s:;,.)(\]]+/u, "")
+    .replace(/[\s:;,(\[]+$/u, "")
+    .replace(/^\((.*)\)$/u, "$1")
+    .replace(/\s+/g, " ")
+    .trim());
+}
+
+/** A bracket of the printed label left at either end of a value ("…เหตุผล____)") is not part of it. */
+function balance(value: string): string {
+  let v = value;
+  const count = (c: string) => [...v].filter((x) => x === c).length;
+  while (v.endsWith(")") && count(")") > count("(")) v = v.slice(0, -1).trimEnd();
+  while (v.startsWith("(") && count("(") > count(")")) v = v.slice(1).trimStart();
+  return v;
+}
+
+export type TemplatePart = { literal: string } | { slot: string };
+
+/**
+ * Reads the slots of a template (literals and blanks in printed order) from the lines starting at `from`.
+ * A value never runs past the end of its paragraph unless the paragraph held nothing and the value is on the lines
+ * before the next literal (a blank on its own line).
+ */
+export function readTemplate(
+  lines: readonly Line[],
+  parts: readonly TemplatePart[],
+  from: Cursor,
+  limit: number,
+): { values: Map<string, { text: string; line: number }>; end: Cursor } {
+  const values = new Map<string, { text: string; line: number }>();
+  let cursor = from;
+  let pendingSlot: string | undefined;
+  const closeSlot = (until: Found | undefined) => {
+    if (pendingSlot === undefined) return;
+    const line = lines[cursor.line];
+    if (!line) return;
+    let text: string;
+    let at = cursor.line;
+    if (until && until.line === cursor.line) {
+      text = line.text.slice(cursor.offset, until.start);
+    } else {
+      text = line.text.slice(cursor.offset);
+      // Stop at the next mark: what follows it belongs to another option.
+      const mark = text.indexOf(MARK_CHAR);
+      if (mark >= 0) text = text.slice(0, mark);
+      if (!cleanValue(text) && until) {
+        for (let li = cursor.line + 1; li < until.line && !cleanValue(text); li++) {
+          text = lines[li]!.text;
+          at = li;
+        }
+        if (!cleanValue(text)) {
+          text = lines[until.line]!.text.slice(0, until.start);
+          at = until.line;
+        }
+      }
+    }
+    const value = cleanValue(text);
+    if (value) values.set(pendingSlot, { text: value, line: at });
+    pendingSlot = undefined;
+  };
+  for (const part of parts) {
+    if ("slot" in part) {
+      closeSlot(undefined);
+      pendingSlot = part.slot;
+      continue;
+    }
+    const found = findLiteral(lines, part.literal, cursor, limit);
+    if (!found) continue;
+    closeSlot(found);
+    cursor = { line: found.line, offset: found.end };
+  }
+  closeSlot(undefined);
+  return { values, end: cursor };
+}
+
+/** Splits a printed label at its blanks ("____", "....") into literals and the given slot ids, in order. */
+export function labelTemplate(label: string, slots: readonly string[]): { parts: TemplatePart[]; used: number } {
+  const pieces = label.split(/_{2,}|\.{4,}|…{2,}/);
+  const parts: TemplatePart[] = [];
+  let used = 0;
+  pieces.forEach((piece, i) => {
+    if (compactKey(piece)) parts.push({ literal: piece });
+    if (i < pieces.length - 1 && used < slots.length) parts.push({ slot: slots[used++]! });
+  });
+  return { parts, used };
+}

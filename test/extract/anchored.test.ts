@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { readDocx } from "../../src/docx/read.js";
+import { extractAnswers } from "../../src/extract/extract.js";
+import { loadForm } from "../../src/form/load.js";
+import { buildDocx, cell, font, p, r, row, sym, table } from "../docx/build-docx.js";
+
+const form = loadForm("pcio-2567");
+const source = { file: "dga-copy.docx", sha256: "0", bytes: 0 };
+const WD_EMPTY = sym("Wingdings", "F0A8");
+const WD_TICK = sym("Wingdings", "F0FE");
+const W2_EMPTY_CIRCLE = sym("Wingdings 2", "F099");
+
+function extract(body: string) {
+  const { value } = readDocx(buildDocx(body), source.file);
+  const doc = extractAnswers(form, value, source);
+  return { doc, byField: new Map(doc.answers.map((a) => [a.field, a])) };
+}
+
+describe("extraction anchored on printed codes and labels (a re-laid-out DGA copy)", () => {
+  const body = [
+    p(r("ข้อมูลทั่วไปเกี่ยวกับจังหวัด")),
+    p(r("ชื่อจังหวัด "), r("เชียงใหม่", "<w:u w:val=\"single\"/>")),
+    p(r("ที่ตั้งหน่วยงาน สำนักงานพาณิชย์จังหวัดเชียงใหม่ ศาลากลาง")),
+    p(r("ชื่อผู้ประสานงานที่ให้ติดต่อกรณีที่ต้องการสอบถามข้อมูลเพิ่มเติม")),
+    p(r("ชื่อ สมศรี นามสกุล ใจดี ตำแหน่ง นักวิชาการพาณิชย์")),
+    p(r("โทรศัพท์ที่ทำงาน ๐๕๓-๑๑๒๒๓๓ เบอร์ต่อ 12 โทรศัพท์มือถือ 081-234-5678 e-mail somsri@moc.go.th")),
+    p(r("G1. จังหวัดของท่านมีการแต่งตั้งคณะกรรมการผู้บริหารเทคโนโลยีสารสนเทศระดับสูงระดับจังหวัด หรือไม่")),
+    p(W2_EMPTY_CIRCLE, r(" ไม่มี (โปรดระบุเหตุผล__________) (ข้ามไปข้อ G4)")),
+    p(r("☒", `<w:rPr>${font("MS Gothic")}</w:rPr>`.replace(/<\/?w:rPr>/g, "")), r(" มี (แนบเอกสารหลักฐาน)")),
+    p(r("P1.3 จังหวัดของท่านมีกฎระเบียบหรือข้อบังคับที่สนับสนุน")),
+    p(WD_TICK, r(" ไม่มี (โปรดระบุเหตุผล"), r("อยู่ระหว่าง"), r("ของบประมาณ____)")),
+    p(WD_EMPTY, r(" อยู่ระหว่างการดำเนินการกำหนดกฎระเบียบหรือข้อบังคับ")),
+    p(WD_EMPTY, r(" มี (แนบเอกสารหลักฐาน)")),
+    p(r("P4.1 จังหวัดของท่านมีการนำบริการของกรมต้นสังกัดมาใช้งาน ทั้งหมดกี่บริการ")),
+    p(r("☑"), r(" มีจำนวนทั้งสิ้น___๑๕___บริการ (ถ้าไม่มีให้ระบุ 0 บริการ)    "), r("☐"), r(" ไม่ทราบจำนวน")),
+    p(r("P5.1 จังหวัดของท่านมีระบบบริหารจัดการต่อไปนี้ในรูปแบบดิจิทัล")),
+    table(
+      row(cell(p(r("ระบบบริหารจัดการ"))), cell(p(r("ไม่มี"))), cell(p(r("มี")))),
+      row(cell(p(r("1. งานสารบรรณ หรือมีอีเมลตามที่ระเบียบงานสารบรรณฉบับใหม่กำหนด"))), cell(p(r("□"))), cell(p(r("■")))),
+      row(cell(p(r("2. งานบริหารทรัพยากรบุคคล"))), cell(p(r("☒"))), cell(p(r("☐")))),
+    ),
+  ].join("");
+
+  it("reads marks of every encoding next to the right option", () => {
+    const { byField } = extract(body);
+    expect(byField.get("G1:yes")?.recognizedBy).toBe("glyph");
+    expect(byField.has("G1:no")).toBe(false);
+    expect(byField.get("P1.3:no")?.recognizedBy).toBe("sym");
+    expect(byField.get("P5.1:systems.r1@yes")?.kind).toBe("matrix");
+    expect(byField.get("P5.1:systems.r2@no")?.column).toBe("ไม่มี");
+  });
+
+  it("reads blanks typed over the underscores, in the middle of them, across runs, in Thai digits", () => {
+    const { byField } = extract(body);
+    expect(byField.get("P1.3:no.reason")?.value).toBe("อยู่ระหว่างของบประมาณ");
+    expect(byField.get("P4.1:total.count")?.value).toBe(15);
+    expect(byField.get("P4.1:total")?.value).toBe(true);
+    expect(byField.has("P4.1:unknown")).toBe(false);
+  });
+
+  it("reads the general-information block", () => {
+    const { doc } = extract(body);
+    expect(doc.general).toMatchObject({
+      province: "เชียงใหม่",
+      office_location: "สำนักงานพาณิชย์จังหวัดเชียงใหม่ ศาลากลาง",
+      first_name: "สมศรี",
+      last_name: "ใจดี",
+      position: "นักวิชาการพาณิชย์",
+      office_phone: "053-112233",
+      extension: "12",
+      mobile_phone: "081-234-5678",
+      email: "somsri@moc.go.th",
+    });
+    expect(doc.method).toBe("anchored");
+  });
+
+  it("says when a document is not this form", () => {
+    const { doc } = extract(p(r("รายงานการประชุม ครั้งที่ 1/2567")));
+    expect(doc.warnings.map((w) => w.code)).toContain("not_this_form");
+  });
+});
