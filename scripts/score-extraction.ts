@@ -11,7 +11,7 @@ const dir = path.join(PACKAGE_ROOT, "samples", "forms");
 const byStyle = new Map<string, ReturnType<typeof emptyScore>>();
 for (const entry of readIndex(dir).filter((e) => e.split === split)) {
   const file = path.join(dir, entry.file);
-  const truth = JSON.parse(readFileSync(file.replace(/\.docx$/, ".truth.json"), "utf8")) as Truth;
+  const truth = JSON.parse(readFileSync(path.join(dir, entry.truth), "utf8")) as Truth;
   const doc = await extractFile(file);
   const score = byStyle.get(entry.style) ?? emptyScore(entry.style);
   score.files++;

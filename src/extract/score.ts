@@ -31,10 +31,16 @@ export interface StyleScore {
   misses: string[];
 }
 
-export function readIndex(samplesDir: string): { file: string; style: string; split: string }[] {
-  const index = JSON.parse(readFileSync(path.join(samplesDir, "index.json"), "utf8")) as unknown;
-  const list = Array.isArray(index) ? index : (index as { files: unknown[] }).files;
-  return list as { file: string; style: string; split: string }[];
+export interface SampleEntry {
+  file: string;
+  truth: string;
+  style: string;
+  split: "tune" | "heldout";
+}
+
+export function readIndex(samplesDir: string): SampleEntry[] {
+  const index = JSON.parse(readFileSync(path.join(samplesDir, "index.json"), "utf8")) as { samples: SampleEntry[] };
+  return index.samples;
 }
 
 function sameValue(expected: string | number, actual: unknown): boolean {
