@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   form: () => import("./commands/form.js"),
   evidence: () => import("./commands/evidence.js"),
   extract: () => import("./commands/extract.js"),
+  validate: () => import("./commands/validate.js"),
 };
 
 export async function main(argv: string[], io: Partial<Pick<CliContext, "stdout" | "stderr">> = {}): Promise<number> {

@@ -20,7 +20,7 @@ import type { DocxDocument, Result } from "../docx/model.js";
 import { parseThaiDate, parseThaiNumber, thaiDigitsToArabic } from "../text/thai.js";
 import type { AnswerDocument, AnswerItem, AnswerKind, Location, Message, Recognition } from "./answers.js";
 import { type Line, type LineMark, toLines } from "./lines.js";
-import { compactKey, labelTemplate, prefixSimilarity, readTemplate, similarity, type TemplatePart } from "./template.js";
+import { cleanValue, compactKey, labelTemplate, prefixSimilarity, readTemplate, similarity, type TemplatePart } from "./template.js";
 
 export interface ExtractOptions {
   form?: string;
@@ -86,7 +86,7 @@ export function extractAnswers(form: CompiledForm, doc: DocxDocument, source: An
   }
   for (const c of controls) {
     if (c.tag.startsWith("general:")) {
-      if (c.text) general[c.tag.slice("general:".length)] = c.text;
+      if (c.text) general[c.tag.slice("general:".length)] = thaiDigitsToArabic(c.text);
       tagged.add(c.tag);
       continue;
     }
@@ -101,17 +101,35 @@ export function extractAnswers(form: CompiledForm, doc: DocxDocument, source: An
 
   // 2. Everything else: anchored on printed codes and labels.
   const segments = segmentQuestions(form, lines);
-  const firstLine = segments[0]?.start ?? lines.length;
+  const firstLine = Math.min(lines.length, ...segments.map((seg) => seg.start));
   readGeneral(form, lines, firstLine, general, tagged);
+  const consumed = new Set<LineMark>();
   for (const seg of segments) {
-    const segMarks = marks.filter((m) => m.line >= seg.start && m.line < seg.end && !(m.mark.tag && tagged.has(m.mark.tag)));
-    const matched = alignChoices(seg.question, segMarks, tagged, warnings);
+    const segMarks = marks.filter(
+      (m) => m.line >= seg.start && m.line < seg.end && !consumed.has(m) && !(m.mark.tag && tagged.has(m.mark.tag)),
+    );
+    const matched = alignChoices(seg.question, segMarks, tagged);
+    for (const m of matched.values()) consumed.add(m);
     for (const [field, m] of matched) {
       if (m.mark.checked) answers.set(field.id, choiceItem(field, lines[m.line]!, m));
     }
     readBlanks(seg, lines, matched, tagged, answers, warnings);
   }
 
+  for (const seg of segments) {
+    for (const m of marks) {
+      if (m.line < seg.start || m.line >= seg.end || consumed.has(m) || !m.mark.checked || (m.mark.tag && tagged.has(m.mark.tag))) continue;
+      consumed.add(m);
+      warnings.push({
+        severity: "warning",
+        code: "mark_not_matched",
+        question: seg.question.code,
+        message: `a checked mark (${m.mark.raw}) in ${seg.question.code} matches no option: "${m.after.slice(0, 60)}"`,
+        messageTh: `พบเครื่องหมายที่เลือกไว้ในข้อ ${seg.question.code} แต่จับคู่กับตัวเลือกใดไม่ได้: "${m.after.slice(0, 60)}"`,
+        location: m.location,
+      });
+    }
+  }
   const found = new Set(segments.map((s) => s.question.code));
   if (segments.length === 0 && tagged.size === 0) {
     warnings.push({ severity: "error", code: "not_this_form", message: "no question codes of this form were found", messageTh: "ไม่พบรหัสข้อคำถามของแบบสำรวจนี้ในเอกสาร" });
@@ -143,30 +161,48 @@ const CODE_AT_START = /^[\s\u00B7\u2022\-–*]*\[?(?:\[[^\]]*\]\s*)?(P?\d+(?:\.\
  */
 function segmentQuestions(form: CompiledForm, lines: readonly Line[]): Segment[] {
   const order = new Map(form.questions.map((q, i) => [q.code, i]));
-  const candidates: { line: number; q: number }[] = [];
+  const candidates: { line: number; q: number; weight: number }[] = [];
   for (const line of lines) {
     const m = CODE_AT_START.exec(line.text);
     if (!m) continue;
-    let code = m[1]!;
-    if (!code.startsWith("P") && !code.startsWith("G")) code = `P${code}`;
+    const printed = m[1]!;
+    const code = printed.startsWith("P") || printed.startsWith("G") ? printed : `P${printed}`;
     const q = order.get(code);
-    if (q !== undefined) candidates.push({ line: line.index, q });
+    if (q === undefined) continue;
+    // A real question line carries the question's text; "4.1 Service Provision" in the indicator table does not.
+    const textSim = similarity(form.questions[q]!.source.text.slice(0, 80), line.text.slice(m[0].length, m[0].length + 100));
+    candidates.push({ line: line.index, q, weight: 1 + 3 * textSim + (printed === code ? 1 : 0) });
   }
-  const chosen = longestIncreasing(candidates);
-  return chosen.map((c, i) => ({
+  const chosen = heaviestIncreasing(candidates);
+  const segments = chosen.map((c, i) => ({
     question: form.questions[c.q]!,
     start: c.line,
     end: chosen[i + 1]?.line ?? lines.length,
   }));
+  // A parent's own items may be printed after its sub-questions (P7.1's new technologies after 7.1.10): its region
+  // runs to the end of its last sub-question; the sub-questions are read first and keep their marks.
+  for (const seg of segments) {
+    const descendants = segments.filter((s) => isDescendant(form, s.question, seg.question.code));
+    if (descendants.length > 0) seg.end = Math.max(seg.end, ...descendants.map((d) => d.end));
+  }
+  return segments.sort((a, b) => b.start - a.start || a.end - b.end);
 }
 
-function longestIncreasing<T extends { q: number }>(items: T[]): T[] {
-  const best: number[] = items.map(() => 1);
+function isDescendant(form: CompiledForm, q: CompiledQuestion, ancestor: string): boolean {
+  for (let parent = q.source.parent; parent; parent = form.question(parent)?.source.parent) {
+    if (parent === ancestor) return true;
+  }
+  return false;
+}
+
+/** The chain of candidates in form order with the greatest total weight. */
+function heaviestIncreasing<T extends { q: number; weight: number }>(items: T[]): T[] {
+  const best: number[] = items.map((c) => c.weight);
   const prev: number[] = items.map(() => -1);
   for (let i = 0; i < items.length; i++) {
     for (let j = 0; j < i; j++) {
-      if (items[j]!.q < items[i]!.q && best[j]! + 1 > best[i]!) {
-        best[i] = best[j]! + 1;
+      if (items[j]!.q < items[i]!.q && best[j]! + items[i]!.weight > best[i]!) {
+        best[i] = best[j]! + items[i]!.weight;
         prev[i] = j;
       }
     }
@@ -185,7 +221,7 @@ function longestIncreasing<T extends { q: number }>(items: T[]): T[] {
 
 const MIN_SCORE = 0.55;
 
-function alignChoices(q: CompiledQuestion, marks: LineMark[], tagged: Set<string>, warnings: Message[]): Map<FieldDef, LineMark> {
+function alignChoices(q: CompiledQuestion, marks: LineMark[], tagged: Set<string>): Map<FieldDef, LineMark> {
   const fields = q.fields.filter((f) => (f.kind === "option" || f.kind === "cell") && !tagged.has(f.id));
   const M = marks.length;
   const F = fields.length;
@@ -210,19 +246,6 @@ function alignChoices(q: CompiledQuestion, marks: LineMark[], tagged: Set<string
     } else if (dp[i]![j] === dp[i - 1]![j]) i--;
     else j--;
   }
-  const used = new Set(matched.values());
-  for (const m of marks) {
-    if (!used.has(m) && m.mark.checked) {
-      warnings.push({
-        severity: "warning",
-        code: "mark_not_matched",
-        question: q.code,
-        message: `a checked mark (${m.mark.raw}) in ${q.code} matches no option: "${m.after.slice(0, 60)}"`,
-        messageTh: `พบเครื่องหมายที่เลือกไว้ในข้อ ${q.code} แต่จับคู่กับตัวเลือกใดไม่ได้: "${m.after.slice(0, 60)}"`,
-        location: lineLocation(m),
-      });
-    }
-  }
   return matched;
 }
 
@@ -230,7 +253,7 @@ function choiceScore(field: FieldDef, m: LineMark): number {
   if (field.kind === "option") {
     const head = labelHead(field.label);
     const byText = prefixSimilarity(head, stripNumbering(m.after));
-    const byHeader = m.columnHeader && !compactKey(m.after) ? similarity(head, m.columnHeader) : 0;
+    const byHeader = m.columnHeader ? prefixSimilarity(head, m.columnHeader) : 0;
     return Math.max(byText, byHeader);
   }
   // A matrix cell: the row must match; the column by the words beside the box, the header, or position.
@@ -301,10 +324,6 @@ function cleanLabel(label: string): string {
   return label.replace(/\s*_{2,}\s*/g, " ").replace(/\s+/g, " ").trim();
 }
 
-function lineLocation(m: LineMark): Location {
-  return m.location;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Blanks.
 
@@ -353,6 +372,7 @@ function blankParts(b: FieldDef): TemplatePart[] {
   const parts: TemplatePart[] = [];
   if (compactKey(b.label)) parts.push(...labelTemplate(b.label, []).parts);
   parts.push({ slot: b.id });
+  if (b.suffix && compactKey(b.suffix)) parts.push({ literal: b.suffix });
   return parts;
 }
 
@@ -382,8 +402,8 @@ function store(
 }
 
 /**
- * Repeated entries (G3's projects, P4.2.1's services, P2.2.2's list): either a table whose header names the fields,
- * or numbered lines "1. <label> ____ <label> ____".
+ * Repeated entries (G3's projects, P4.2.1's services, P2.2.2's list, P7.1's processes): a table row per entry
+ * (cells in field order), numbered lines "1. <label> ____ <label> ____", or the same label printed once per entry.
  */
 function readEntries(
   seg: Segment,
@@ -401,19 +421,29 @@ function readEntries(
     const parent = list[0]!.parent;
     const parentMark = parent ? markOf.get(parent) : undefined;
     if (parent && !parentMark?.mark.checked) continue;
-    let cursorLine = parentMark ? parentMark.line : seg.start;
+    const from = parentMark ? parentMark.line : seg.start;
     const max = Math.max(...list.map((f) => f.entry!.index));
-    for (let n = 1; n <= max; n++) {
-      const entryFields = list.filter((f) => f.entry!.index === n);
-      const row = findEntryRow(lines, n, cursorLine, seg.end);
-      if (row === undefined) continue;
-      const parts: TemplatePart[] = [];
-      for (const f of entryFields) parts.push(...blankParts(f));
-      let { values } = readTemplate(lines, parts, { line: row, offset: numberEnd(lines[row]!.text) }, Math.min(seg.end, row + 2));
-      if (values.size === 0) values = readRowCells(lines, row, entryFields);
-      store(entryFields, values, lines, answers, warnings);
-      cursorLine = row + 1;
+    const rows: number[] = [];
+    for (let n = 1, cursor = from; n <= max; n++) {
+      const row = findEntryRow(lines, n, cursor, seg.end);
+      if (row === undefined) break;
+      rows.push(row);
+      cursor = row + 1;
     }
+    if (rows.length === 0) {
+      // The same printed label once per entry: read them all in order.
+      const parts = list.flatMap((f) => blankParts(f));
+      const { values } = readTemplate(lines, parts, { line: from, offset: parentMark ? parentMark.offset + 1 : 0 }, seg.end);
+      store(list, values, lines, answers, warnings);
+      continue;
+    }
+    rows.forEach((row, i) => {
+      const entryFields = list.filter((f) => f.entry!.index === i + 1);
+      const values = lines[row]!.rowKey
+        ? readRowCells(lines, row, entryFields)
+        : readTemplate(lines, entryFields.flatMap((f) => blankParts(f)), { line: row, offset: numberEnd(lines[row]!.text) }, rows[i + 1] ?? Math.min(seg.end, row + 12)).values;
+      store(entryFields, values, lines, answers, warnings);
+    });
   }
 }
 
@@ -428,23 +458,23 @@ function numberEnd(text: string): number {
   return m ? m[0].length : 0;
 }
 
-/** Entries laid out as a table row: the cells after the number are the fields, in order. */
+/** An entry laid out as a table row: the cells are the blank fields in order, after the entry number. */
 function readRowCells(lines: readonly Line[], row: number, fields: FieldDef[]): Map<string, { text: string; line: number }> {
   const values = new Map<string, { text: string; line: number }>();
   const key = lines[row]!.rowKey;
-  if (!key) return values;
   const cells = new Map<number, Line[]>();
   for (let li = row; li < lines.length && lines[li]!.rowKey === key; li++) {
     const l = lines[li]!;
     cells.set(l.cell ?? 0, [...(cells.get(l.cell ?? 0) ?? []), l]);
   }
-  const ordered = [...cells.entries()].sort((a, b) => a[0] - b[0]).slice(1);
+  const texts = [...cells.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, ls], i) => ({ line: ls[0]!.index, text: cleanValue(ls.map((l) => l.text).join(" ").slice(i === 0 ? numberEnd(ls[0]!.text) : 0)) }));
+  if (texts[0] && !texts[0].text) texts.shift();
   const blanks = fields.filter((f) => f.kind === "blank");
   blanks.forEach((f, i) => {
-    const cellLines = ordered[i]?.[1];
-    if (!cellLines) return;
-    const text = cellLines.map((l) => l.text).join(" ").replace(/[_…]+/g, " ").trim();
-    if (text) values.set(f.id, { text, line: cellLines[0]!.index });
+    const cell = texts[i];
+    if (cell?.text) values.set(f.id, cell);
   });
   return values;
 }

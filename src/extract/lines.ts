@@ -3,6 +3,7 @@
  * kept as tokens between the text, and the table context (row label, column headers) of every mark.
  */
 import type { Block, CellPath, DocxDocument, Mark, Paragraph, Table } from "../docx/model.js";
+import { resolveAdjacentMarks } from "../docx/marks.js";
 import { normalizeThai } from "../text/thai.js";
 import type { Location } from "./answers.js";
 
@@ -109,7 +110,8 @@ function toLine(p: Paragraph, path: CellPath[], index: number, cellColumns: Map<
     line.cell = cellColumns.get(`${last.table}.${last.row}.${last.cell}`) ?? last.cell;
   }
   let text = "";
-  for (const inline of p.inlines) {
+  // A tick typed beside an empty box is one checked mark; the reader leaves the pairing to its caller.
+  for (const inline of resolveAdjacentMarks(p.inlines)) {
     switch (inline.kind) {
       case "text": {
         if (inline.hidden) break;
@@ -157,17 +159,16 @@ function collectTableContext(blocks: readonly Block[], out: Map<string, { header
   }
 }
 
-/** Header rows are the rows before the first row with a mark; their text per grid column, spans included. */
+/** Header rows are the rows before the first row with a mark; per grid column, the deepest header text. */
 function tableHeader(table: Table): Map<number, string> {
   const header = new Map<number, string>();
   for (const row of table.rows) {
     if (row.cells.some((c) => hasMarks(c.blocks))) break;
+    // The deepest header row names a column most precisely ("Website" under "ช่องทางที่เป็นดิจิทัล").
     for (const cell of row.cells) {
       const text = cellText(cell.blocks).trim();
       if (!text) continue;
-      for (let col = cell.column; col < cell.column + (cell.gridSpan ?? 1); col++) {
-        header.set(col, `${header.get(col) ?? ""} ${text}`.trim());
-      }
+      for (let col = cell.column; col < cell.column + (cell.gridSpan ?? 1); col++) header.set(col, text);
     }
   }
   return header;

@@ -71,6 +71,8 @@ export interface Cursor {
 export interface Found {
   line: number;
   start: number;
+  /** A literal may wrap onto the next paragraph (a label the layout broke in two). */
+  endLine: number;
   end: number;
 }
 
@@ -85,39 +87,63 @@ function lineCompact(line: Line): Compact {
 }
 
 /**
- * Finds `literal` at or after `from` within lines [from.line, limit). Exact on the compact view first; for longer
- * literals, a retyped variant is accepted when its head and tail are both found in order at a plausible distance.
+ * Finds `literal` at or after `from` within lines [from.line, limit), on the compact view. An occurrence that
+ * stands as its own words is preferred over one inside longer printed words ("ระบุกระบวนการทำงาน…" is a heading,
+ * not the label "กระบวนการทำงาน" before a blank); a label wrapped onto the next paragraph is found too; for longer
+ * literals a retyped variant is accepted when its head and tail are found in order at a plausible distance.
  */
 export function findLiteral(lines: readonly Line[], literal: string, from: Cursor, limit: number): Found | undefined {
   const key = compactKey(literal);
   if (key.length === 0) return undefined;
+  return search(lines, key, from, limit, true) ?? search(lines, key, from, limit, false);
+}
+
+function search(lines: readonly Line[], key: string, from: Cursor, limit: number, strict: boolean): Found | undefined {
   for (let li = from.line; li < limit; li++) {
     const line = lines[li]!;
     const c = lineCompact(line);
     const startCompact = li === from.line ? firstCompactAtOrAfter(c, from.offset) : 0;
-    let at = c.text.indexOf(key, startCompact);
-    // A short literal ("ชื่อ") must stand as a word: not the start of a longer printed word ("ชื่อผู้ประสานงาน").
-    while (at >= 0 && key.length <= 5 && !standsAlone(line.text, c.map[at + key.length - 1]! + 1)) {
-      at = c.text.indexOf(key, at + 1);
+    for (let at = c.text.indexOf(key, startCompact); at >= 0; at = c.text.indexOf(key, at + 1)) {
+      const end = c.map[at + key.length - 1]! + 1;
+      if (acceptable(line.text, c.map[at]!, end, key, strict)) return { line: li, start: c.map[at]!, endLine: li, end };
     }
-    let endCompact = at + key.length;
-    if (at < 0 && key.length >= 12) {
+    const next = li + 1 < limit ? lines[li + 1] : undefined;
+    if (next) {
+      // Wrapped: the literal starts in this paragraph and ends in the next.
+      const n = lineCompact(next);
+      for (let cut = Math.max(1, key.length - n.text.length); cut < key.length; cut++) {
+        const head = key.slice(0, cut);
+        if (c.text.endsWith(head) && c.text.length - cut >= startCompact && n.text.startsWith(key.slice(cut))) {
+          const at = c.map[c.text.length - cut]!;
+          const end = n.map[key.length - cut - 1]! + 1;
+          if (!strict || acceptable(line.text, at, line.text.length, key, true)) return { line: li, start: at, endLine: li + 1, end };
+        }
+      }
+    }
+    if (!strict && key.length >= 12) {
       const head = key.slice(0, 6);
       const tail = key.slice(-6);
       const h = c.text.indexOf(head, startCompact);
       if (h >= 0) {
         const t = c.text.indexOf(tail, h + head.length);
         if (t >= 0 && t + tail.length - h <= key.length * 1.4 && similarity(key, c.text.slice(h, t + tail.length)) >= 0.75) {
-          at = h;
-          endCompact = t + tail.length;
+          return { line: li, start: c.map[h]!, endLine: li, end: c.map[t + tail.length - 1]! + 1 };
         }
       }
     }
-    if (at >= 0) {
-      return { line: li, start: c.map[at]!, end: c.map[endCompact - 1]! + 1 };
-    }
   }
   return undefined;
+}
+
+/** Strict: the occurrence starts and ends on word edges. Relaxed: only short literals must end on one. */
+function acceptable(text: string, start: number, end: number, key: string, strict: boolean): boolean {
+  if (strict) return standsAlone(text, end) && startsAlone(text, start);
+  return key.length > 5 || standsAlone(text, end);
+}
+
+function startsAlone(text: string, start: number): boolean {
+  const prev = text[start - 1];
+  return prev === undefined || IGNORED.test(prev) || prev === MARK_CHAR || /[0-9๐-๙]/u.test(prev);
 }
 
 function standsAlone(text: string, end: number): boolean {
@@ -211,7 +237,7 @@ export function readTemplate(
     const found = findLiteral(lines, part.literal, cursor, limit);
     if (!found) continue;
     closeSlot(found);
-    cursor = { line: found.line, offset: found.end };
+    cursor = { line: found.endLine, offset: found.end };
   }
   closeSlot(undefined);
   return { values, end: cursor };

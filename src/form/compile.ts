@@ -30,6 +30,8 @@ export interface FieldDef {
   select?: SelectMode;
   evidence: boolean;
   blankType?: BlankType;
+  /** Printed words right after a blank ("บริการ", "ครั้งต่อปี"). */
+  suffix?: string;
   optional?: boolean;
   skipTo?: string;
   /** Entry fields: which repeated group and which instance (1-based). */
@@ -171,7 +173,7 @@ function walkItems(items: ItemSource[], ctx: WalkContext, out: FieldDef[]): void
           label: item.label,
           evidence: (item.evidence ?? false) || (ctx.entryEvidence ?? false),
           blankType: item.type,
-          ...optionalProps({ parent: ctx.parent, entry: ctx.entry, optional: item.optional }),
+          ...optionalProps({ parent: ctx.parent, entry: ctx.entry, optional: item.optional, suffix: item.suffix }),
         });
         break;
       case "group": {
@@ -217,7 +219,7 @@ function walkMatrix(m: MatrixSource, ctx: WalkContext, out: FieldDef[]): void {
         label: blank.label,
         evidence: blank.evidence ?? false,
         blankType: blank.type,
-        ...optionalProps({ parent: ctx.parent, optional: blank.optional }),
+        ...optionalProps({ parent: ctx.parent, optional: blank.optional, suffix: blank.suffix }),
       });
     }
     for (const col of m.columns) {
@@ -248,7 +250,7 @@ function walkMatrix(m: MatrixSource, ctx: WalkContext, out: FieldDef[]): void {
           parent: cellId,
           evidence: blank.evidence ?? false,
           blankType: blank.type,
-          ...optionalProps({ optional: blank.optional }),
+          ...optionalProps({ optional: blank.optional, suffix: blank.suffix }),
         });
       }
     }
