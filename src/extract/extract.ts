@@ -356,6 +356,12 @@ function readBlanks(
     for (const b of list.slice(used)) parts.push(...blankParts(b));
     const nextMark = nextMarkLine(lines, m);
     const { values } = readTemplate(lines, parts, { line: m.line, offset: m.offset + 1 }, Math.min(seg.end, nextMark + 1));
+    const missing = list.filter((b) => !values.has(b.id));
+    if (missing.length === 1 && m.rowKey) {
+      // A table whose header names the blank ("โปรดระบุรายละเอียดเพิ่มเติม"): the row's other cells hold the value.
+      const other = rowCellsText(lines, m);
+      if (other) values.set(missing[0]!.id, other);
+    }
     store(list, values, lines, answers, warnings);
   }
   // Blanks of the question or a group, and matrix row blanks: by their own printed words, in order.
@@ -366,6 +372,14 @@ function readBlanks(
     store(free, values, lines, answers, warnings);
   }
   readEntries(seg, lines, blanks.filter((b) => b.entry), matched, answers, warnings);
+}
+
+/** Text of the cells of a mark's table row other than the mark's own cell, when they hold no marks. */
+function rowCellsText(lines: readonly Line[], m: LineMark): { text: string; line: number } | undefined {
+  const own = lines[m.line]!.cell;
+  const others = lines.filter((l) => l.rowKey === m.rowKey && l.cell !== own && l.marks.length === 0);
+  const text = cleanValue(others.map((l) => l.text).join(" "));
+  return text ? { text, line: others[0]!.index } : undefined;
 }
 
 function blankParts(b: FieldDef): TemplatePart[] {

@@ -132,6 +132,10 @@ function toLine(p: Paragraph, path: CellPath[], index: number, cellColumns: Map<
         break;
       case "control_text": {
         const t = normalizeThai(inline.text, { collapseSpaces: false });
+        // LibreOffice's .docx export repeats a text control's content in sibling controls (seen with 7.4):
+        // a control holding only copies of the previous one adds nothing a reader sees as new.
+        const previous = line.controls[line.controls.length - 1];
+        if (previous && (!inline.tag || inline.tag === previous.tag) && !inline.placeholder && isRepeatOf(t, previous.text)) break;
         line.controls.push({ tag: inline.tag, text: inline.placeholder ? "" : t.trim(), placeholder: Boolean(inline.placeholder), line: index });
         text += inline.placeholder ? "____" : t;
         break;
@@ -144,6 +148,11 @@ function toLine(p: Paragraph, path: CellPath[], index: number, cellColumns: Map<
     m.after = text.slice(m.offset + 1, end).trim();
   });
   return line;
+}
+
+function isRepeatOf(text: string, previous: string): boolean {
+  const unit = previous.trim();
+  return unit.length > 0 && text.split(unit).every((rest) => rest.trim() === "");
 }
 
 /** For each table row: the label (text of the first cell that has no marks) and header text per grid column. */

@@ -95,7 +95,12 @@ function lineCompact(line: Line): Compact {
 export function findLiteral(lines: readonly Line[], literal: string, from: Cursor, limit: number): Found | undefined {
   const key = compactKey(literal);
   if (key.length === 0) return undefined;
-  return search(lines, key, from, limit, true) ?? search(lines, key, from, limit, false);
+  // Where reading has got to, the next printed words usually follow at once, even glued to the typed value.
+  return (
+    search(lines, key, from, Math.min(limit, from.line + 1), false) ??
+    search(lines, key, from, limit, true) ??
+    search(lines, key, from, limit, false)
+  );
 }
 
 function search(lines: readonly Line[], key: string, from: Cursor, limit: number, strict: boolean): Found | undefined {
@@ -143,7 +148,8 @@ function acceptable(text: string, start: number, end: number, key: string, stric
 
 function startsAlone(text: string, start: number): boolean {
   const prev = text[start - 1];
-  return prev === undefined || IGNORED.test(prev) || prev === MARK_CHAR || /[0-9๐-๙]/u.test(prev);
+  // A Thai label right after Latin letters or digits ("…ด้วย AIกระบวนการ") starts a new word: scripts changed.
+  return prev === undefined || IGNORED.test(prev) || prev === MARK_CHAR || /[0-9๐-๙A-Za-z]/u.test(prev);
 }
 
 function standsAlone(text: string, end: number): boolean {
@@ -168,7 +174,9 @@ export function cleanValue(text: string): string {
     .replaceAll(MARK_CHAR, " ")
     .replace(/[_…]+/g, " ")
     .replace(/\.{2,}/g, " ")
-    .replace(/^[\s:;,.)(\]]+/u, "")
+    // Printed evidence notes after a blank are never part of what was typed.
+    .replace(/\(?\s*แนบ(?:เอกสาร)?หลักฐาน[^)]*\)?\s*$/u, "")
+    .replace(/^[\s:;,.)(\]/]+/u, "")
     .replace(/[\s:;,(\[]+$/u, "")
     .replace(/^\((.*)\)$/u, "$1")
     .replace(/\s+/g, " ")
