@@ -111,7 +111,9 @@ const isTickOrCross = (i: Inline | undefined): i is Mark =>
   i?.kind === "mark" && i.checked && (i.shape === "tick" || i.shape === "cross");
 const isSpaces = (i: Inline | undefined): boolean => i?.kind === "text" && /^[ \u00a0]+$/.test(i.text);
 /** A typed X right after a box: "☐ X", "□x ใช่" — but not the start of a Latin word ("☐ Xerox"). */
-const TYPED_X = /^[ \u00a0]*([Xx×])(?![A-Za-z0-9])/;
+const TYPED_X = /^[ \u00a0]*([Xx×/])(?![A-Za-z0-9/])/;
+/** The same typed just before the box: "X ☐ มี", "/ □ เคย" (a lone letter or slash, not the end of a word). */
+const TYPED_X_BEFORE = /(?:^|[ \u00a0\t])([Xx×/])[ \u00a0]*$/;
 
 function merged(first: Mark, second: Mark | string, box: Mark): Mark {
   const secondRaw = typeof second === "string" ? second : second.raw;
@@ -157,6 +159,14 @@ export function resolveAdjacentMarks(inlines: readonly Inline[]): Inline[] {
     }
     // Tick before the box: it is still the last thing in `out` unless something consumed it.
     const prev = out[out.length - 1];
+    const before = prev?.kind === "text" ? TYPED_X_BEFORE.exec(prev.text) : null;
+    if (prev?.kind === "text" && before) {
+      const rest = prev.text.slice(0, before.index + before[0].length - before[0].trimStart().length);
+      if (rest === "") out.pop();
+      else out[out.length - 1] = { ...prev, text: rest };
+      out.push(merged(cur, before[1]!, cur));
+      continue;
+    }
     if (isTickOrCross(prev)) {
       out[out.length - 1] = merged(prev, cur, cur);
       continue;
