@@ -16,41 +16,58 @@ export interface Compact {
 }
 
 export function compact(text: string): Compact {
-  let out = "";
+  const chars: string[] = [];
   const map: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (IGNORED.test(ch) || ch === MARK_CHAR) continue;
-    out += ch.toLowerCase();
+    if (ch === MARK_CHAR || IGNORED_SET.has(ch) || (ch <= " " && /\s/u.test(ch))) continue;
+    chars.push(ch >= "A" && ch <= "Z" ? ch.toLowerCase() : ch);
     map.push(i);
   }
-  return { text: out, map };
+  return { text: chars.join(""), map };
 }
 
+const IGNORED_SET = new Set([..."_.…·•\"“”'‘’()[]{}:;,-–—/\\|*", " ", "\u00a0", "\t", "\n"]);
+
+/** Labels and cell texts are compared many times over (every mark against every option): keep their keys. */
+const keyCache = new Map<string, string>();
+
 export function compactKey(text: string): string {
-  return compact(text).text;
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    key = compact(text).text;
+    if (keyCache.size > 50_000) keyCache.clear();
+    keyCache.set(text, key);
+  }
+  return key;
 }
 
 /** Dice coefficient over character bigrams of the compact forms: Thai has no spaces, so words are no unit. */
 export function similarity(a: string, b: string): number {
-  const x = compactKey(a);
-  const y = compactKey(b);
+  return dice(compactKey(a), compactKey(b));
+}
+
+const gramCache = new Map<string, Map<string, number>>();
+function bigrams(key: string): Map<string, number> {
+  let grams = gramCache.get(key);
+  if (!grams) {
+    grams = new Map();
+    for (let i = 0; i < key.length - 1; i++) {
+      const g = key.slice(i, i + 2);
+      grams.set(g, (grams.get(g) ?? 0) + 1);
+    }
+    if (gramCache.size > 50_000) gramCache.clear();
+    gramCache.set(key, grams);
+  }
+  return grams;
+}
+
+function dice(x: string, y: string): number {
   if (x === y) return x.length > 0 ? 1 : 0;
   if (x.length < 2 || y.length < 2) return 0;
-  const grams = new Map<string, number>();
-  for (let i = 0; i < x.length - 1; i++) {
-    const g = x.slice(i, i + 2);
-    grams.set(g, (grams.get(g) ?? 0) + 1);
-  }
+  const [small, large] = x.length < y.length ? [bigrams(x), bigrams(y)] : [bigrams(y), bigrams(x)];
   let shared = 0;
-  for (let i = 0; i < y.length - 1; i++) {
-    const g = y.slice(i, i + 2);
-    const n = grams.get(g) ?? 0;
-    if (n > 0) {
-      shared++;
-      grams.set(g, n - 1);
-    }
-  }
+  for (const [g, n] of small) shared += Math.min(n, large.get(g) ?? 0);
   return (2 * shared) / (x.length - 1 + (y.length - 1));
 }
 
@@ -60,7 +77,7 @@ export function prefixSimilarity(expected: string, actual: string): number {
   const a = compactKey(actual);
   if (e.length === 0) return 0;
   if (a.startsWith(e)) return 1;
-  return similarity(e, a.slice(0, e.length + Math.ceil(e.length * 0.1)));
+  return dice(e, a.slice(0, e.length + Math.ceil(e.length * 0.1)));
 }
 
 export interface Cursor {
