@@ -1,0 +1,891 @@
+/**
+ * Highlighter detection on page images (pure: RGBA in, regions out).
+ *
+ * Highlighter ink is a translucent filter: a marked spot keeps the paper's brightness in at least one channel and
+ * loses some in another. So every pixel is compared with the *local paper colour* (not with white — scans are
+ * off-white, photos unevenly lit), as a per-channel transmittance. Pixels that are still light but coloured are
+ * candidates; dark pixels are ink, split into neutral (printed text) and coloured (seals, signatures, logos).
+ * Candidates are aggregated on a ~100 dpi grid, closed/opened, split into connected components, and each component
+ * is judged by shape, the ink it covers and what surrounds it before strokes are grouped into marked line regions.
+ */
+import type { Result } from "./result.js";
+import { ok } from "./result.js";
+import type { BBox, ColorName } from "./schema.js";
+import {
+  close,
+  connectedComponents,
+  open,
+  type GrayImage,
+  type Mask,
+  type RgbaImage,
+} from "./raster.js";
+
+/** Slowly varying paper colour: one RGB estimate per block, interpolated in between. */
+export interface PaperModel {
+  block: number;
+  cols: number;
+  rows: number;
+  /** cols × rows × 3, 0–255. */
+  rgb: Float32Array;
+  /** Per block: 1 where the image shows paper, 0 for what a phone photo shows around the sheet (desk, shadow). */
+  paper: Uint8Array;
+}
+
+export interface HighlightRegion {
+  /** Axis-aligned bounds in image pixels. */
+  bbox: BBox;
+  /** The rotated stroke rectangle (image pixels, radians): what OCR crops and deskews. */
+  center: [number, number];
+  angle: number;
+  length: number;
+  thickness: number;
+  color: ColorName;
+  /** The ink's tint on white paper, #rrggbb. */
+  rgb: string;
+  strokes: number;
+}
+
+export type RejectReason = "seal" | "signature" | "logo" | "shading" | "tint" | "shape" | "no-text";
+
+export interface RejectedComponent {
+  bbox: BBox;
+  reason: RejectReason;
+  hue: HueName;
+}
+
+export interface HighlightAnalysis {
+  regions: HighlightRegion[];
+  rejected: RejectedComponent[];
+  paper: PaperModel;
+  /** Angle of the text lines (radians, positive = clockwise), from the print itself. */
+  skew: number;
+}
+
+export interface HighlightOptions {
+  /** Resolution of the image; sizes (stroke height, gaps) are judged in inches. */
+  dpi: number;
+  paper?: PaperModel;
+}
+
+type HueName = "red" | "orange" | "yellow" | "green" | "blue" | "purple" | "pink" | "grey";
+
+// Pixel classes, as transmittance relative to the local paper.
+/** A candidate keeps ≥ this much light in its brightest channel… */
+const HL_MIN_MAX = 0.7;
+/** …and overall luminance… */
+const HL_MIN_LUM = 0.35;
+/** …while one channel drops by at least this much (JPEG noise on paper stays well below). */
+const HL_MIN_CHROMA = 0.1;
+/** Darker than this is ink, not highlighter. */
+const INK_MAX_LUM = 0.6;
+/** Ink whose channels differ this much is coloured (seal red, pen blue, logos), not black print. */
+const INK_COLOURED_CHROMA = 0.3;
+
+/**
+ * Stamp red: official seals are red to red-orange, faded or not; pink markers sit at ~320–335°, so the band starts
+ * just above them.
+ */
+const STAMP_HUE_FROM = 338;
+const STAMP_HUE_TO = 25;
+const STAMP_MIN_CHROMA = 0.12;
+
+/** Analysis grid resolution: fine enough for 0.1-inch strokes, coarse enough to be fast and to average noise. */
+const ANALYSIS_DPI = 100;
+
+const LUM = [0.299, 0.587, 0.114] as const;
+
+export function estimatePaper(img: RgbaImage, dpi: number): PaperModel {
+  const block = Math.max(16, Math.round(dpi * 0.4));
+  const cols = Math.ceil(img.width / block);
+  const rows = Math.ceil(img.height / block);
+  const raw = new Float32Array(cols * rows * 3);
+  const hist = new Uint32Array(256);
+  const d = img.data;
+  const step = dpi >= 150 ? 2 : 1;
+  for (let by = 0; by < rows; by++) {
+    for (let bx = 0; bx < cols; bx++) {
+      const x0 = bx * block;
+      const y0 = by * block;
+      const x1 = Math.min(img.width, x0 + block);
+      const y1 = Math.min(img.height, y0 + block);
+      hist.fill(0);
+      let n = 0;
+      for (let y = y0; y < y1; y += step) {
+        for (let x = x0; x < x1; x += step) {
+          const j = (y * img.width + x) * 4;
+          hist[(77 * d[j]! + 150 * d[j + 1]! + 29 * d[j + 2]!) >> 8]!++;
+          n++;
+        }
+      }
+      // The brightest ~15% of a block is paper unless the block is almost entirely covered: highlighter and ink both
+      // only ever darken the paper.
+      let threshold = 255;
+      for (let acc = 0; threshold > 0; threshold--) {
+        acc += hist[threshold]!;
+        if (acc >= n * 0.15) break;
+      }
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      let m = 0;
+      for (let y = y0; y < y1; y += step) {
+        for (let x = x0; x < x1; x += step) {
+          const j = (y * img.width + x) * 4;
+          if ((77 * d[j]! + 150 * d[j + 1]! + 29 * d[j + 2]!) >> 8 >= threshold) {
+            r += d[j]!;
+            g += d[j + 1]!;
+            b += d[j + 2]!;
+            m++;
+          }
+        }
+      }
+      const k = (by * cols + bx) * 3;
+      raw[k] = r / Math.max(1, m);
+      raw[k + 1] = g / Math.max(1, m);
+      raw[k + 2] = b / Math.max(1, m);
+    }
+  }
+  // Blocks inside a long stroke or a tinted box report the tint as paper; a 5×5 median of the neighbourhood
+  // replaces any block that is coloured or darker relative to it.
+  const med = medianFilter(raw, cols, rows, 2);
+  const fixed = new Float32Array(raw.length);
+  for (let i = 0; i < cols * rows; i++) {
+    const k = i * 3;
+    const t = [raw[k]! / Math.max(1, med[k]!), raw[k + 1]! / Math.max(1, med[k + 1]!), raw[k + 2]! / Math.max(1, med[k + 2]!)];
+    const chroma = Math.max(...t) - Math.min(...t);
+    const lum = LUM[0] * t[0]! + LUM[1] * t[1]! + LUM[2] * t[2]!;
+    const src = chroma > 0.05 || lum < 0.9 ? med : raw;
+    fixed[k] = src[k]!;
+    fixed[k + 1] = src[k + 1]!;
+    fixed[k + 2] = src[k + 2]!;
+  }
+  // Paper is the bright majority of the frame; blocks far darker than it are the desk around a photographed sheet.
+  const lums = Array.from({ length: cols * rows }, (_, i) => LUM[0] * raw[i * 3]! + LUM[1] * raw[i * 3 + 1]! + LUM[2] * raw[i * 3 + 2]!);
+  const bright = [...lums].sort((a, b) => a - b)[Math.floor(lums.length * 0.75)] ?? 255;
+  const onPaper = Uint8Array.from(lums, (l) => (l >= 0.6 * bright ? 1 : 0));
+  return { block, cols, rows, rgb: boxSmooth(fixed, cols, rows), paper: onPaper };
+}
+
+function medianFilter(src: Float32Array, cols: number, rows: number, radius: number): Float32Array {
+  const out = new Float32Array(src.length);
+  const vals: number[] = [];
+  for (let y = 0; y < rows; y++) {
+    for (let x = 0; x < cols; x++) {
+      for (let c = 0; c < 3; c++) {
+        vals.length = 0;
+        for (let dy = -radius; dy <= radius; dy++) {
+          for (let dx = -radius; dx <= radius; dx++) {
+            const xx = x + dx;
+            const yy = y + dy;
+            if (xx >= 0 && yy >= 0 && xx < cols && yy < rows) vals.push(src[(yy * cols + xx) * 3 + c]!);
+          }
+        }
+        vals.sort((a, b) => a - b);
+        out[(y * cols + x) * 3 + c] = vals[vals.length >> 1]!;
+      }
+    }
+  }
+  return out;
+}
+
+function boxSmooth(src: Float32Array, cols: number, rows: number): Float32Array {
+  const out = new Float32Array(src.length);
+  for (let y = 0; y < rows; y++) {
+    for (let x = 0; x < cols; x++) {
+      for (let c = 0; c < 3; c++) {
+        let s = 0;
+        let n = 0;
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const xx = x + dx;
+            const yy = y + dy;
+            if (xx >= 0 && yy >= 0 && xx < cols && yy < rows) {
+              s += src[(yy * cols + xx) * 3 + c]!;
+              n++;
+            }
+          }
+        }
+        out[(y * cols + x) * 3 + c] = s / n;
+      }
+    }
+  }
+  return out;
+}
+
+/** Paper colour per cell of a `factor`-pixel grid, bilinear between block centres. */
+function paperField(paper: PaperModel, cellsX: number, cellsY: number, factor: number): Float32Array {
+  const out = new Float32Array(cellsX * cellsY * 3);
+  const { block, cols, rows, rgb } = paper;
+  for (let cy = 0; cy < cellsY; cy++) {
+    const by = Math.min(rows - 1, Math.max(0, ((cy + 0.5) * factor) / block - 0.5));
+    const y0 = Math.floor(by);
+    const y1 = Math.min(rows - 1, y0 + 1);
+    const fy = by - y0;
+    for (let cx = 0; cx < cellsX; cx++) {
+      const bx = Math.min(cols - 1, Math.max(0, ((cx + 0.5) * factor) / block - 0.5));
+      const x0 = Math.floor(bx);
+      const x1 = Math.min(cols - 1, x0 + 1);
+      const fx = bx - x0;
+      for (let c = 0; c < 3; c++) {
+        const a = rgb[(y0 * cols + x0) * 3 + c]! * (1 - fx) + rgb[(y0 * cols + x1) * 3 + c]! * fx;
+        const b = rgb[(y1 * cols + x0) * 3 + c]! * (1 - fx) + rgb[(y1 * cols + x1) * 3 + c]! * fx;
+        out[(cy * cellsX + cx) * 3 + c] = Math.max(1, a * (1 - fy) + b * fy);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Grey image for OCR with highlighter, page tint and uneven lighting removed: each pixel's brightest channel relative
+ * to the local paper. Highlighter keeps one channel at paper level (→ white), black print stays dark, red seals fade.
+ */
+export function removeHighlight(img: RgbaImage, paper: PaperModel): GrayImage {
+  const factor = 8;
+  const cellsX = Math.ceil(img.width / factor);
+  const cellsY = Math.ceil(img.height / factor);
+  const field = paperField(paper, cellsX, cellsY, factor);
+  const out = new Uint8Array(img.width * img.height);
+  const d = img.data;
+  for (let y = 0; y < img.height; y++) {
+    const rowCell = ((y / factor) | 0) * cellsX;
+    for (let x = 0; x < img.width; x++) {
+      const k = (rowCell + ((x / factor) | 0)) * 3;
+      const j = (y * img.width + x) * 4;
+      const t = Math.max(d[j]! / field[k]!, d[j + 1]! / field[k + 1]!, d[j + 2]! / field[k + 2]!);
+      out[y * img.width + x] = t >= 1 ? 255 : Math.round(t * 255);
+    }
+  }
+  return { width: img.width, height: img.height, data: out };
+}
+
+function hueOf(r: number, g: number, b: number): { hue: number; chroma: number } {
+  const mx = Math.max(r, g, b);
+  const mn = Math.min(r, g, b);
+  const c = mx - mn;
+  if (c <= 1e-6) return { hue: 0, chroma: 0 };
+  let h: number;
+  if (mx === r) h = ((g - b) / c) % 6;
+  else if (mx === g) h = (b - r) / c + 2;
+  else h = (r - g) / c + 4;
+  return { hue: (h * 60 + 360) % 360, chroma: c };
+}
+
+function hueName(r: number, g: number, b: number): HueName {
+  const { hue, chroma } = hueOf(r, g, b);
+  if (chroma < 0.06) return "grey";
+  if (hue < 12 || hue >= 345) return "red";
+  if (hue < 48) return "orange";
+  if (hue < 75) return "yellow";
+  if (hue < 165) return "green";
+  if (hue < 260) return "blue";
+  if (hue < 290) return "purple";
+  return "pink";
+}
+
+/** Highlighter colours by name; a light red-hued stroke is a pink marker scanned warm, purple is reported as other. */
+function colorName(h: HueName): ColorName {
+  switch (h) {
+    case "yellow":
+    case "green":
+    case "orange":
+    case "blue":
+    case "pink":
+      return h;
+    case "red":
+      return "pink";
+    default:
+      return "other";
+  }
+}
+
+function hex(r: number, g: number, b: number): string {
+  const c = (v: number) =>
+    Math.max(0, Math.min(255, Math.round(v * 255)))
+      .toString(16)
+      .padStart(2, "0");
+  return `#${c(r)}${c(g)}${c(b)}`;
+}
+
+interface Cells {
+  w: number;
+  h: number;
+  /** Pixels per cell side. */
+  f: number;
+  /** Cells per inch. */
+  cpi: number;
+  hl: Uint16Array;
+  darkNeutral: Uint16Array;
+  /** Dark pixels (print or coloured ink) per cell. */
+  dark: Uint16Array;
+  /** Pixels of stamp red (light or dark) per cell. */
+  red: Uint16Array;
+  /** Paper colour per cell (3 channels). */
+  field: Float32Array;
+  /** Summed transmittance of the candidate pixels per cell (3 channels). */
+  tint: Float32Array;
+}
+
+function classify(img: RgbaImage, paper: PaperModel, dpi: number): Cells {
+  const f = Math.max(1, Math.round(dpi / ANALYSIS_DPI));
+  const w = Math.floor(img.width / f);
+  const h = Math.floor(img.height / f);
+  const field = paperField(paper, w, h, f);
+  const hl = new Uint16Array(w * h);
+  const darkNeutral = new Uint16Array(w * h);
+  const red = new Uint16Array(w * h);
+  const dark = new Uint16Array(w * h);
+  const tint = new Float32Array(w * h * 3);
+  const d = img.data;
+  for (let cy = 0; cy < h; cy++) {
+    const by = Math.min(paper.rows - 1, Math.floor((cy * f) / paper.block));
+    for (let cx = 0; cx < w; cx++) {
+      const i = cy * w + cx;
+      if (!paper.paper[by * paper.cols + Math.min(paper.cols - 1, Math.floor((cx * f) / paper.block))]) continue;
+      const pr = field[i * 3]!;
+      const pg = field[i * 3 + 1]!;
+      const pb = field[i * 3 + 2]!;
+      const plum = LUM[0] * pr + LUM[1] * pg + LUM[2] * pb;
+      let nh = 0;
+      let nn = 0;
+      let nr = 0;
+      let nd = 0;
+      let sr = 0;
+      let sg = 0;
+      let sb = 0;
+      for (let y = cy * f; y < cy * f + f; y++) {
+        let j = (y * img.width + cx * f) * 4;
+        for (let x = 0; x < f; x++, j += 4) {
+          const R = d[j]!;
+          const G = d[j + 1]!;
+          const B = d[j + 2]!;
+          const r = Math.min(1, R / pr);
+          const g = Math.min(1, G / pg);
+          const b = Math.min(1, B / pb);
+          const mx = Math.max(r, g, b);
+          const chroma = mx - Math.min(r, g, b);
+          const lum = (LUM[0] * R + LUM[1] * G + LUM[2] * B) / plum;
+          if (lum >= HL_MIN_LUM && mx >= HL_MIN_MAX && chroma >= HL_MIN_CHROMA) {
+            nh++;
+            sr += r;
+            sg += g;
+            sb += b;
+          }
+          if (lum < INK_MAX_LUM) {
+            nd++;
+            if (chroma < INK_COLOURED_CHROMA) nn++;
+          }
+          if (chroma >= STAMP_MIN_CHROMA && r === mx) {
+            const hue = (((g - b) / chroma) * 60 + 360) % 360;
+            if (hue >= STAMP_HUE_FROM || hue < STAMP_HUE_TO) nr++;
+          }
+        }
+      }
+      hl[i] = nh;
+      darkNeutral[i] = nn;
+      red[i] = nr;
+      dark[i] = nd;
+      tint[i * 3] = sr;
+      tint[i * 3 + 1] = sg;
+      tint[i * 3 + 2] = sb;
+    }
+  }
+  return { w, h, f, cpi: dpi / f, hl, darkNeutral, dark, red, field, tint };
+}
+
+interface Stroke {
+  members: Int32Array;
+  /** Rotated-rectangle geometry in cells. */
+  cx: number;
+  cy: number;
+  angle: number;
+  length: number;
+  thickness: number;
+  fill: number;
+  bbox: [number, number, number, number];
+  tint: [number, number, number];
+  hue: HueName;
+}
+
+function geometry(members: Int32Array, w: number): Omit<Stroke, "tint" | "hue" | "members"> {
+  let sx = 0;
+  let sy = 0;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const i of members) {
+    const x = i % w;
+    const y = (i / w) | 0;
+    sx += x;
+    sy += y;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  const n = members.length;
+  const mx = sx / n;
+  const my = sy / n;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  for (const i of members) {
+    const dx = (i % w) - mx;
+    const dy = ((i / w) | 0) - my;
+    sxx += dx * dx;
+    syy += dy * dy;
+    sxy += dx * dy;
+  }
+  let angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
+  // Keep the long axis near horizontal: strokes follow text lines.
+  if (angle > Math.PI / 2) angle -= Math.PI;
+  if (angle < -Math.PI / 2) angle += Math.PI;
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  let minU = Infinity;
+  let maxU = -Infinity;
+  let minV = Infinity;
+  let maxV = -Infinity;
+  for (const i of members) {
+    const dx = (i % w) - mx;
+    const dy = ((i / w) | 0) - my;
+    const u = dx * cos + dy * sin;
+    const v = -dx * sin + dy * cos;
+    if (u < minU) minU = u;
+    if (u > maxU) maxU = u;
+    if (v < minV) minV = v;
+    if (v > maxV) maxV = v;
+  }
+  const length = maxU - minU + 1;
+  const thickness = maxV - minV + 1;
+  const cu = (minU + maxU) / 2;
+  const cv = (minV + maxV) / 2;
+  return {
+    cx: mx + cu * cos - cv * sin,
+    cy: my + cu * sin + cv * cos,
+    angle,
+    length,
+    thickness,
+    fill: Math.min(1, n / (length * thickness)),
+    bbox: [minX, minY, maxX + 1, maxY + 1],
+  };
+}
+
+/**
+ * Fraction of positions along one edge of the rotated rectangle where dark neutral ink runs parallel to it just
+ * outside the edge, at the best single offset: a table rule is a continuous line; the letters of a neighbouring text
+ * line leave gaps between and inside glyphs.
+ */
+function ruleAlongEdge(s: Stroke, dark: Uint8Array, w: number, h: number, side: "top" | "bottom" | "left" | "right"): number {
+  const cos = Math.cos(s.angle);
+  const sin = Math.sin(s.angle);
+  const horizontalEdge = side === "top" || side === "bottom";
+  const along = horizontalEdge ? s.length : s.thickness;
+  const sign = side === "top" || side === "left" ? -1 : 1;
+  const half = horizontalEdge ? s.thickness / 2 : s.length / 2;
+  let best = 0;
+  for (let off = 0; off <= 3; off++) {
+    let hits = 0;
+    let total = 0;
+    for (let t = -along / 2 + 1; t <= along / 2 - 1; t++) {
+      total++;
+      let hit = false;
+      // ±1 cell across the edge absorbs the rounding of a skewed rule onto the grid.
+      for (let d = -1; d <= 1 && !hit; d++) {
+        const n = sign * (half + off + d);
+        const u = horizontalEdge ? t : n;
+        const v = horizontalEdge ? n : t;
+        const x = Math.round(s.cx + u * cos - v * sin);
+        const y = Math.round(s.cy + u * sin + v * cos);
+        hit = x >= 0 && y >= 0 && x < w && y < h && dark[y * w + x] === 1;
+      }
+      if (hit) hits++;
+    }
+    if (total > 0) best = Math.max(best, hits / total);
+  }
+  return best;
+}
+
+export function detectHighlights(img: RgbaImage, options: HighlightOptions): Result<HighlightAnalysis> {
+  const dpi = options.dpi;
+  const paper = options.paper ?? estimatePaper(img, dpi);
+  const cells = classify(img, paper, dpi);
+  const { w, h, f, cpi } = cells;
+  const area = f * f;
+
+  const candidate: Mask = { width: w, height: h, data: new Uint8Array(w * h) };
+  const darkN = new Uint8Array(w * h);
+  for (let i = 0; i < w * h; i++) {
+    candidate.data[i] = cells.hl[i]! >= Math.max(1, 0.35 * area) ? 1 : 0;
+    darkN[i] = cells.darkNeutral[i]! >= Math.max(1, 0.2 * area) ? 1 : 0;
+  }
+  const inch = (x: number) => Math.max(1, Math.round(x * cpi));
+  const mask = open(close(candidate, inch(0.035), inch(0.012)), inch(0.02), inch(0.025));
+  const { members } = connectedComponents(mask);
+  const seals = sealZones(cells);
+  const skew = estimateSkew(darkN, w, h);
+  const inSeal = (g: { cx: number; cy: number }) => seals.some(([x0, y0, x1, y1]) => g.cx >= x0 && g.cx <= x1 && g.cy >= y0 && g.cy <= y1);
+
+  const accepted: Stroke[] = [];
+  const rejected: RejectedComponent[] = [];
+  const toPx = (b: [number, number, number, number]): BBox => [b[0] * f, b[1] * f, (b[2] - b[0]) * f, (b[3] - b[1]) * f];
+  const minArea = (0.1 * cpi) ** 2;
+  const queue = members.filter((m) => m.length >= minArea).map((m) => ({ m, split: false }));
+  for (let q = queue.shift(); q; q = queue.shift()) {
+    const { m } = q;
+    const g = geometry(m, w);
+    // Highlighting on consecutive lines touches (Word backgrounds always do): cut it back into lines first.
+    if (!q.split && g.thickness / cpi > 0.38) {
+      const pieces = splitLines(m, { ...g, angle: skew }, darkN, w, cpi).filter((p) => p.length >= minArea);
+      if (pieces.length > 1) {
+        queue.push(...pieces.map((p) => ({ m: p, split: true })));
+        continue;
+      }
+    }
+    let sr = 0;
+    let sg = 0;
+    let sb = 0;
+    let nh = 0;
+    let textCells = 0;
+    let darkPx = 0;
+    for (const i of m) {
+      darkPx += cells.dark[i]!;
+      sr += cells.tint[i * 3]!;
+      sg += cells.tint[i * 3 + 1]!;
+      sb += cells.tint[i * 3 + 2]!;
+      nh += cells.hl[i]!;
+      textCells += darkN[i]!;
+    }
+    const tint: [number, number, number] = [sr / nh, sg / nh, sb / nh];
+    const hue = hueName(...tint);
+    const stroke: Stroke = { ...g, members: m, tint, hue };
+    const reject = (reason: RejectReason) => rejected.push({ bbox: toPx(g.bbox), reason, hue });
+
+    const ink = inkAround(img, cells, g.bbox, inch(0.05), tint);
+    const dark = Math.max(1, ink.print + ink.foreign + ink.ownInk);
+    const minInk = 0.005 * dpi * dpi;
+    const thicknessIn = g.thickness / cpi;
+    const lengthIn = g.length / cpi;
+    const inkReason = (h: HueName): RejectReason => (h === "red" || h === "pink" ? "seal" : h === "blue" || h === "purple" ? "signature" : "logo");
+    const ownReason = inkReason(hue);
+
+    if (process.env.HLDEBUG) console.error("C", toPx(g.bbox), hue, "hl", (nh / (m.length * area)).toFixed(2), "dark", (darkPx / (m.length * area)).toFixed(2), "fill", g.fill.toFixed(2), "T", thicknessIn.toFixed(2), "ink", ink.print, ink.foreign, ink.ownInk, ink.foreignHue, "cov", textCoverage(stroke, darkN, w, h, cpi).toFixed(2));
+    if (ink.foreign > 0.35 * dark && ink.foreign >= minInk) reject(inkReason(ink.foreignHue));
+    else if (ink.ownInk > 0.35 * dark && ink.ownInk >= minInk) reject("seal");
+    else if ((hue === "red" || hue === "pink") && inSeal(g)) reject("seal");
+    // Marker ink covers most of a stroke; light fringes of dark coloured things (white text on a navy banner, pen
+    // strokes, logo edges) are mostly dark inside.
+    else if (nh < 0.5 * m.length * area) reject(darkPx > nh ? ownReason : "shape");
+    else if (thicknessIn > 0.6) reject(lengthIn * thicknessIn > 1.5 && g.fill > 0.6 ? "tint" : hue === "red" ? "seal" : "logo");
+    else if (Math.abs(g.angle) > (15 * Math.PI) / 180) reject(ownReason === "logo" ? "shape" : ownReason);
+    else if (g.fill < 0.5) reject(ownReason === "logo" ? "shape" : ownReason);
+    else if (thicknessIn < 0.07 || lengthIn < 0.12) reject("shape");
+    else if (textCells / m.length < 0.02) reject("no-text");
+    else if (hue === "grey") reject("tint");
+    else if (isShading(stroke, darkN, w, h, cpi)) reject("shading");
+    else accepted.push(stroke);
+  }
+
+  const regions = groupStrokes(accepted, w, cpi).map((s): HighlightRegion => {
+    const cos = Math.cos(s.angle);
+    const sin = Math.sin(s.angle);
+    const cx = (s.cx + 0.5) * f;
+    const cy = (s.cy + 0.5) * f;
+    const L = s.length * f;
+    const T = s.thickness * f;
+    const xs = [-1, 1].flatMap((a) => [-1, 1].map((b) => cx + (a * L * cos) / 2 - (b * T * sin) / 2));
+    const ys = [-1, 1].flatMap((a) => [-1, 1].map((b) => cy + (a * L * sin) / 2 + (b * T * cos) / 2));
+    const bx0 = Math.max(0, Math.min(...xs));
+    const by0 = Math.max(0, Math.min(...ys));
+    const bx1 = Math.min(img.width, Math.max(...xs));
+    const by1 = Math.min(img.height, Math.max(...ys));
+    return {
+      bbox: [Math.round(bx0), Math.round(by0), Math.round(bx1 - bx0), Math.round(by1 - by0)],
+      center: [cx, cy],
+      angle: s.angle,
+      length: L,
+      thickness: T,
+      color: colorName(s.hue),
+      rgb: hex(...s.tint),
+      strokes: s.members.length,
+    };
+  });
+  regions.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
+  return ok({ regions, rejected, paper, skew });
+}
+
+/**
+ * Where the stamps are: red pixels (faded ring, lettering, emblem) gathered into clusters the size and shape of an
+ * official seal. A red or pink "stroke" inside one is a piece of the stamp, whatever its own shape.
+ */
+function sealZones(cells: Cells): [number, number, number, number][] {
+  const { w, h, f, cpi } = cells;
+  const mask: Mask = { width: w, height: h, data: new Uint8Array(w * h) };
+  for (let i = 0; i < w * h; i++) mask.data[i] = cells.red[i]! >= Math.max(1, 0.25 * f * f) ? 1 : 0;
+  const r = Math.max(1, Math.round(0.06 * cpi));
+  const zones: [number, number, number, number][] = [];
+  for (const m of connectedComponents(close(mask, r, r)).members) {
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (const i of m) {
+      const x = i % w;
+      const y = (i / w) | 0;
+      x0 = Math.min(x0, x);
+      y0 = Math.min(y0, y);
+      x1 = Math.max(x1, x + 1);
+      y1 = Math.max(y1, y + 1);
+    }
+    const wi = (x1 - x0) / cpi;
+    const hi = (y1 - y0) / cpi;
+    if (wi >= 0.5 && hi >= 0.5 && wi <= 2.6 && hi <= 2.6 && Math.max(wi, hi) / Math.min(wi, hi) <= 1.7) {
+      const pad = 0.05 * cpi;
+      zones.push([x0 - pad, y0 - pad, x1 + pad, y1 + pad]);
+    }
+  }
+  return zones;
+}
+
+/**
+ * Skew of the print by projection profiles: rotated the right way, rows of text collapse into sharp peaks, which
+ * maximises the sum of squared row counts. Coarse search over ±6°, then a finer one around the best angle.
+ */
+export function estimateSkew(dark: Uint8Array, w: number, h: number): number {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < w * h; i++) {
+    if (dark[i]) {
+      xs.push(i % w);
+      ys.push((i / w) | 0);
+    }
+  }
+  if (xs.length < 50) return 0;
+  const span = w + h;
+  const bins = new Float64Array(2 * span + 2);
+  const score = (angle: number): number => {
+    bins.fill(0);
+    const sin = Math.sin(angle);
+    const cos = Math.cos(angle);
+    for (let k = 0; k < xs.length; k++) bins[Math.round(-xs[k]! * sin + ys[k]! * cos) + span]!++;
+    let s = 0;
+    for (const b of bins) s += b * b;
+    return s;
+  };
+  const search = (from: number, to: number, step: number): number => {
+    let best = 0;
+    let bestScore = -1;
+    for (let deg = from; deg <= to + 1e-9; deg += step) {
+      const sc = score((deg * Math.PI) / 180);
+      if (sc > bestScore) {
+        bestScore = sc;
+        best = deg;
+      }
+    }
+    return best;
+  };
+  const coarse = search(-6, 6, 0.25);
+  return (search(coarse - 0.25, coarse + 0.25, 0.05) * Math.PI) / 180;
+}
+
+interface InkCount {
+  /** Dark pixels that can be print under the stroke (neutral, or tinted by the stroke itself). */
+  print: number;
+  /** Dark saturated pixels of another hue than the stroke: seal, pen or logo ink. */
+  foreign: number;
+  /** Hue of most foreign ink. */
+  foreignHue: HueName;
+  /** Dark pixels of the stroke's own hue but more saturated than it can tint print (only counted for red strokes). */
+  ownInk: number;
+}
+
+/**
+ * Dark pixels in and right around a component, split into print and coloured ink. Print under a marker is tinted
+ * by it (the pixel is the marker's transmittance times a grey) and JPEG chroma subsampling bleeds the marker's colour
+ * into the letters, so dark pixels of the stroke's own hue are print. The exception is red: a faded stamp's fringe
+ * looks like a pink stroke, and its ink is the same hue but more saturated than the fringe.
+ */
+function inkAround(img: RgbaImage, cells: Cells, bbox: [number, number, number, number], pad: number, tint: [number, number, number]): InkCount {
+  const { f, w, h, field } = cells;
+  const stroke = hueOf(...tint);
+  const strokeRel = stroke.chroma / Math.max(1e-6, Math.max(...tint));
+  const reddish = ["red", "pink"].includes(hueName(...tint));
+  const d = img.data;
+  const count: InkCount = { print: 0, foreign: 0, foreignHue: "grey", ownInk: 0 };
+  const hues = new Map<HueName, number>();
+  for (let cy = Math.max(0, bbox[1] - pad); cy < Math.min(h, bbox[3] + pad); cy++) {
+    for (let cx = Math.max(0, bbox[0] - pad); cx < Math.min(w, bbox[2] + pad); cx++) {
+      const k = (cy * w + cx) * 3;
+      const pr = field[k]!;
+      const pg = field[k + 1]!;
+      const pb = field[k + 2]!;
+      const plum = LUM[0] * pr + LUM[1] * pg + LUM[2] * pb;
+      for (let y = cy * f; y < cy * f + f; y++) {
+        for (let x = cx * f, j = (y * img.width + x) * 4; x < cx * f + f; x++, j += 4) {
+          const lum = (LUM[0] * d[j]! + LUM[1] * d[j + 1]! + LUM[2] * d[j + 2]!) / plum;
+          if (lum >= INK_MAX_LUM) continue;
+          const r = Math.min(1, d[j]! / pr);
+          const g = Math.min(1, d[j + 1]! / pg);
+          const b = Math.min(1, d[j + 2]! / pb);
+          const px = hueOf(r, g, b);
+          if (px.chroma < INK_COLOURED_CHROMA) {
+            count.print++;
+            continue;
+          }
+          const dh = Math.abs(px.hue - stroke.hue);
+          if (Math.min(dh, 360 - dh) >= 35) {
+            count.foreign++;
+            const name = hueName(r, g, b);
+            hues.set(name, (hues.get(name) ?? 0) + 1);
+          } else if (reddish && px.chroma / Math.max(r, g, b) >= strokeRel + 0.15) count.ownInk++;
+          else count.print++;
+        }
+      }
+    }
+  }
+  count.foreignHue = [...hues.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "grey";
+  return count;
+}
+
+/**
+ * Coloured table cells and shaded bands: near-perfect rectangles bounded by ruling lines on two opposite sides.
+ * A marker stroke is drawn over the words inside a cell and stops short of the rules.
+ */
+function isShading(s: Stroke, dark: Uint8Array, w: number, h: number, cpi: number): boolean {
+  if (s.fill < 0.85) return false;
+  if (textCoverage(s, dark, w, h, cpi) < 0.55) return true;
+  const top = ruleAlongEdge(s, dark, w, h, "top");
+  const bottom = ruleAlongEdge(s, dark, w, h, "bottom");
+  const left = ruleAlongEdge(s, dark, w, h, "left");
+  const right = ruleAlongEdge(s, dark, w, h, "right");
+  return (top > 0.9 && bottom > 0.9) || (left > 0.9 && right > 0.9);
+}
+
+/**
+ * Cuts a multi-line block of highlighting at the gaps between its text lines: rows (across the block's axis) where
+ * the print profile drops to almost nothing, at least a small line height apart.
+ */
+function splitLines(m: Int32Array, g: ReturnType<typeof geometry>, dark: Uint8Array, w: number, cpi: number): Int32Array[] {
+  // Across the print's own direction (page skew): a block's principal axis tilts when its last line is short.
+  const cos = Math.cos(g.angle);
+  const sin = Math.sin(g.angle);
+  const span = g.length + g.thickness;
+  const vOf = (i: number) => Math.round(-((i % w) - g.cx) * sin + (((i / w) | 0) - g.cy) * cos + span / 2);
+  const rows = Math.ceil(span) + 2;
+  const profile = new Float64Array(rows);
+  const width = new Float64Array(rows);
+  for (const i of m) {
+    const v = vOf(i);
+    if (v < 0 || v >= rows) continue;
+    width[v]!++;
+    if (dark[i]) profile[v]!++;
+  }
+  // Peaks from a smoothed profile (one line's print), valleys from the raw one: the gap between touching lines can be
+  // a single row. Cuts go in the middle of each gap that has print on both sides.
+  const smooth = profile.map((_, v) => ((profile[v - 1] ?? 0) + profile[v]! + (profile[v + 1] ?? 0)) / 3);
+  const peak = Math.max(...smooth);
+  const high = [...smooth.keys()].filter((v) => smooth[v]! >= 0.3 * peak);
+  const first = high[0] ?? 0;
+  const last = high[high.length - 1] ?? 0;
+  const cuts: number[] = [];
+  for (let v = first; v <= last; v++) {
+    if (profile[v]! > 0.1 * peak) continue;
+    let end = v;
+    while (end + 1 <= last && profile[end + 1]! <= 0.1 * peak) end++;
+    // Lines of different lengths: the highlighting changes width exactly where one line's box meets the next.
+    let cut = Math.round((v + end) / 2);
+    let step = 0.2 * Math.max(1, ...width.slice(v, end + 1));
+    for (let k = Math.max(1, v - 2); k <= Math.min(rows - 1, end + 3); k++) {
+      const change = Math.abs(width[k]! - width[k - 1]!);
+      if (change > step) {
+        step = change;
+        cut = k;
+      }
+    }
+    if (cut - (cuts[cuts.length - 1] ?? first) >= 0.12 * cpi) cuts.push(cut);
+    v = end;
+  }
+  if (process.env.HLDEBUG) console.error("P", [...profile].map((p) => Math.round(p)).join(","), "W", [...width].map((p) => Math.round(p)).join(","), "cuts", cuts, "first", first, "last", last);
+  if (!cuts.length) return [m];
+  const bands = Array.from({ length: cuts.length + 1 }, () => [] as number[]);
+  for (const i of m) {
+    const v = vOf(i);
+    let band = 0;
+    while (band < cuts.length && v >= cuts[band]!) band++;
+    bands[band]!.push(i);
+  }
+  return bands.filter((b) => b.length).map((b) => Int32Array.from(b));
+}
+
+/**
+ * Share of a stroke's length that has print under it, word gaps included. A marker is drawn along the words it marks;
+ * a shaded table cell or band spans the cell, with its few words somewhere inside.
+ */
+function textCoverage(s: Stroke, dark: Uint8Array, w: number, h: number, cpi: number): number {
+  const cos = Math.cos(s.angle);
+  const sin = Math.sin(s.angle);
+  const bins = Math.max(1, Math.round(s.length));
+  const has = new Uint8Array(bins);
+  for (let k = 0; k < bins; k++) {
+    const u = k - s.length / 2 + 0.5;
+    for (let v = -s.thickness / 2; v <= s.thickness / 2 && !has[k]; v++) {
+      const x = Math.round(s.cx + u * cos - v * sin);
+      const y = Math.round(s.cy + u * sin + v * cos);
+      if (x >= 0 && y >= 0 && x < w && y < h && dark[y * w + x]) has[k] = 1;
+    }
+  }
+  // Gaps between words and letters count as marked text; only longer empty stretches do not.
+  const maxGap = 0.15 * cpi;
+  let covered = 0;
+  let last = -1;
+  for (let k = 0; k < bins; k++) {
+    if (!has[k]) continue;
+    covered += last >= 0 && k - last - 1 <= maxGap ? k - last : 1;
+    last = k;
+  }
+  return covered / bins;
+}
+
+/** Strokes on the same text line and close together (a pen lifted mid-phrase) become one marked region. */
+function groupStrokes(strokes: Stroke[], w: number, cpi: number): Stroke[] {
+  const parent = strokes.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const maxGap = 0.12 * cpi;
+  for (let i = 0; i < strokes.length; i++) {
+    for (let j = i + 1; j < strokes.length; j++) {
+      const a = strokes[i]!;
+      const b = strokes[j]!;
+      if (colorName(a.hue) !== colorName(b.hue)) continue;
+      const angle = (a.angle + b.angle) / 2;
+      const cos = Math.cos(angle);
+      const sin = Math.sin(angle);
+      const du = (b.cx - a.cx) * cos + (b.cy - a.cy) * sin;
+      const dv = -(b.cx - a.cx) * sin + (b.cy - a.cy) * cos;
+      if (Math.abs(dv) > 0.5 * Math.max(a.thickness, b.thickness)) continue;
+      const gap = Math.abs(du) - (a.length + b.length) / 2;
+      if (gap <= maxGap) parent[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, Stroke[]>();
+  strokes.forEach((s, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), s]);
+  });
+  return [...groups.values()].map((group) => {
+    if (group.length === 1) return group[0]!;
+    const members = new Int32Array(group.reduce((n, s) => n + s.members.length, 0));
+    let o = 0;
+    for (const s of group) {
+      members.set(s.members, o);
+      o += s.members.length;
+    }
+    const weight = (s: Stroke) => s.members.length / members.length;
+    const tint: [number, number, number] = [0, 1, 2].map((c) => group.reduce((t, s) => t + s.tint[c]! * weight(s), 0)) as [
+      number,
+      number,
+      number,
+    ];
+    return { ...geometry(members, w), members, tint, hue: group[0]!.hue };
+  });
+}

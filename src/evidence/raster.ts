@@ -1,0 +1,230 @@
+/**
+ * Pure raster helpers shared by highlight detection, OCR preparation and the image loaders.
+ * Everything works on plain typed arrays so the stages stay testable without a canvas.
+ */
+
+export interface RgbaImage {
+  width: number;
+  height: number;
+  /** RGBA, 4 bytes per pixel, row-major (the layout of canvas ImageData). */
+  data: Uint8ClampedArray | Uint8Array;
+}
+
+export interface GrayImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** A binary mask on a grid (1 = set). */
+export interface Mask {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** Binary PGM: tesseract's Leptonica reads it natively and encoding costs nothing, unlike PNG. */
+export function encodePgm(img: GrayImage): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${img.width} ${img.height}\n255\n`);
+  const out = new Uint8Array(header.length + img.data.length);
+  out.set(header, 0);
+  out.set(img.data, header.length);
+  return out;
+}
+
+/** Luminance of an RGBA image (Rec. 601 weights). */
+export function toGray(img: RgbaImage): GrayImage {
+  const n = img.width * img.height;
+  const out = new Uint8Array(n);
+  const d = img.data;
+  for (let i = 0, j = 0; i < n; i++, j += 4) out[i] = (77 * d[j]! + 150 * d[j + 1]! + 29 * d[j + 2]!) >> 8;
+  return { width: img.width, height: img.height, data: out };
+}
+
+/** One pass of a separable box operation on a binary mask: dilation (any set in window) or erosion (all set). */
+function boxPass(src: Mask, radius: number, horizontal: boolean, erode: boolean): Mask {
+  const { width: w, height: h } = src;
+  const out = new Uint8Array(w * h);
+  const lines = horizontal ? h : w;
+  const len = horizontal ? w : h;
+  const step = horizontal ? 1 : w;
+  const window = 2 * radius + 1;
+  for (let l = 0; l < lines; l++) {
+    const base = horizontal ? l * w : l;
+    // Running count of set cells in [i - radius, i + radius]; outside the grid counts as unset for dilation and as
+    // set for erosion, so borders neither grow nor eat strokes that touch the page edge.
+    let count = 0;
+    const at = (i: number) => (i < 0 || i >= len ? (erode ? 1 : 0) : src.data[base + i * step]!);
+    for (let i = -radius; i <= radius; i++) count += at(i);
+    for (let i = 0; i < len; i++) {
+      out[base + i * step] = erode ? (count === window ? 1 : 0) : count > 0 ? 1 : 0;
+      count += at(i + radius + 1) - at(i - radius);
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
+export function dilate(m: Mask, rx: number, ry: number): Mask {
+  return boxPass(boxPass(m, rx, true, false), ry, false, false);
+}
+
+export function erode(m: Mask, rx: number, ry: number): Mask {
+  return boxPass(boxPass(m, rx, true, true), ry, false, true);
+}
+
+/** Closing fills holes (the dark letters inside a stroke) and bridges small gaps. */
+export function close(m: Mask, rx: number, ry: number): Mask {
+  return erode(dilate(m, rx, ry), rx, ry);
+}
+
+/** Opening removes anything thinner than the window (pen strokes, JPEG speckle, anti-aliased fringes). */
+export function open(m: Mask, rx: number, ry: number): Mask {
+  return dilate(erode(m, rx, ry), rx, ry);
+}
+
+export interface Components {
+  count: number;
+  /** Label per cell, 0 = background, 1..count. */
+  labels: Int32Array;
+  /** Cell indices of each component (index label-1), in scan order. */
+  members: Int32Array[];
+}
+
+/** 8-connected components by two-pass union-find. */
+export function connectedComponents(m: Mask): Components {
+  const { width: w, height: h, data } = m;
+  const labels = new Int32Array(w * h);
+  const parent: number[] = [0];
+  const find = (x: number): number => {
+    while (parent[x]! !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      if (!data[i]) continue;
+      let label = 0;
+      const neighbours = [
+        x > 0 ? labels[i - 1]! : 0,
+        y > 0 && x > 0 ? labels[i - w - 1]! : 0,
+        y > 0 ? labels[i - w]! : 0,
+        y > 0 && x < w - 1 ? labels[i - w + 1]! : 0,
+      ];
+      for (const n of neighbours) {
+        if (!n) continue;
+        if (!label) label = n;
+        else if (n !== label) union(label, n);
+      }
+      if (!label) {
+        label = parent.length;
+        parent.push(label);
+      }
+      labels[i] = label;
+    }
+  }
+  const remap = new Int32Array(parent.length);
+  let count = 0;
+  for (let l = 1; l < parent.length; l++) {
+    const r = find(l);
+    if (r === l) remap[l] = ++count;
+  }
+  for (let l = 1; l < parent.length; l++) remap[l] = remap[find(l)]!;
+  const sizes = new Int32Array(count + 1);
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i]) {
+      const l = remap[labels[i]!]!;
+      labels[i] = l;
+      sizes[l]!++;
+    }
+  }
+  const members = Array.from({ length: count }, (_, k) => new Int32Array(sizes[k + 1]!));
+  const fill = new Int32Array(count + 1);
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i]!;
+    if (l) members[l - 1]![fill[l]!++] = i;
+  }
+  return { count, labels, members };
+}
+
+/**
+ * Samples a rotated rectangle out of a grey image with bilinear interpolation: the rectangle is centred on (cx, cy),
+ * its x axis at `angle` radians, `width`×`height` source pixels, scaled by `scale`. Outside the image reads as white.
+ */
+export function sampleRotated(
+  src: GrayImage,
+  cx: number,
+  cy: number,
+  angle: number,
+  width: number,
+  height: number,
+  scale = 1,
+): GrayImage {
+  const ow = Math.max(1, Math.round(width * scale));
+  const oh = Math.max(1, Math.round(height * scale));
+  const out = new Uint8Array(ow * oh);
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const { width: sw, height: sh, data } = src;
+  const px = (x: number, y: number) => (x < 0 || y < 0 || x >= sw || y >= sh ? 255 : data[y * sw + x]!);
+  for (let oy = 0; oy < oh; oy++) {
+    const v = (oy + 0.5) / scale - height / 2;
+    for (let ox = 0; ox < ow; ox++) {
+      const u = (ox + 0.5) / scale - width / 2;
+      const x = cx + u * cos - v * sin - 0.5;
+      const y = cy + u * sin + v * cos - 0.5;
+      const x0 = Math.floor(x);
+      const y0 = Math.floor(y);
+      const fx = x - x0;
+      const fy = y - y0;
+      const top = px(x0, y0) * (1 - fx) + px(x0 + 1, y0) * fx;
+      const bottom = px(x0, y0 + 1) * (1 - fx) + px(x0 + 1, y0 + 1) * fx;
+      out[oy * ow + ox] = Math.round(top * (1 - fy) + bottom * fy);
+    }
+  }
+  return { width: ow, height: oh, data: out };
+}
+
+export interface Deskewed {
+  image: GrayImage;
+  /** Maps a box in the deskewed image back to the axis-aligned bounds of its footprint in the source. */
+  toSource(box: [number, number, number, number]): [number, number, number, number];
+}
+
+/** Rotates the whole page by -angle so text lines run horizontally; the canvas grows to keep the corners. */
+export function deskew(src: GrayImage, angle: number): Deskewed {
+  const cos = Math.abs(Math.cos(angle));
+  const sin = Math.abs(Math.sin(angle));
+  const width = Math.ceil(src.width * cos + src.height * sin);
+  const height = Math.ceil(src.width * sin + src.height * cos);
+  const cx = src.width / 2;
+  const cy = src.height / 2;
+  const image = sampleRotated(src, cx, cy, angle, width, height);
+  const c = Math.cos(angle);
+  const s = Math.sin(angle);
+  const toSource = ([x, y, w, h]: [number, number, number, number]): [number, number, number, number] => {
+    const pts = [
+      [x, y],
+      [x + w, y],
+      [x, y + h],
+      [x + w, y + h],
+    ].map(([px, py]) => {
+      const u = px! - width / 2;
+      const v = py! - height / 2;
+      return [cx + u * c - v * s, cy + u * s + v * c] as const;
+    });
+    const xs = pts.map((p) => p[0]);
+    const ys = pts.map((p) => p[1]);
+    const x0 = Math.min(...xs);
+    const y0 = Math.min(...ys);
+    return [x0, y0, Math.max(...xs) - x0, Math.max(...ys) - y0];
+  };
+  return { image, toSource };
+}
