@@ -31,7 +31,7 @@ const CANONICAL = new Set(NS_PREFIX.values());
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
 
 /** Qualified name with the canonical prefix; other namespaces keep their prefix unless it would clash. */
-export function canonicalName(uri: string, prefix: string, local: string): string {
+function canonicalName(uri: string, prefix: string, local: string): string {
   const known = NS_PREFIX.get(uri);
   if (known !== undefined) return `${known}:${local}`;
   if (prefix === "" || CANONICAL.has(prefix)) return `{${uri}}${local}`;

@@ -152,6 +152,8 @@ const SYMBOL_FONT_PLAIN = /^[0-9 !#%&()+,./:;<=>?[\]_{|}]$/;
 
 const MAX_SYMBOL_WARNINGS = 100;
 
+const SYMBOL_PRIVATE_USE = /[\uf000-\uf0ff]/;
+
 interface RunState {
   fonts?: RunFonts;
   rStyle?: string;
@@ -176,7 +178,6 @@ interface ParaState {
   container: Block[];
   /** Text-box blocks anchored in this paragraph; they follow it in reading order. */
   deferred: Block[];
-  styleNumId?: number;
   numId?: number;
   level?: number;
   run: RunState;
@@ -631,10 +632,19 @@ class BodyReader {
   private text(text: string): void {
     const ps = this.inlinePara();
     if (!ps || this.hiddenDepth > 0 || text === "") return;
-    const { symbolFont } = this.resolveRun(ps);
+    const { symbolFont, font } = this.resolveRun(ps);
     if (symbolFont !== undefined) {
       this.symbolText(ps, text, symbolFont);
       return;
+    }
+    // Symbol-font code points whose font we could not see (theme or default fonts): kept, but said out loud.
+    if (SYMBOL_PRIVATE_USE.test(text)) {
+      for (const ch of text) {
+        const c = ch.charCodeAt(0);
+        if (c >= 0xf000 && c <= 0xf0ff) {
+          this.warnSymbol(`private-use character U+${c.toString(16).toUpperCase()} in font ${font ?? "(unknown)"}, not a symbol font`);
+        }
+      }
     }
     MARK_GLYPH_RE.lastIndex = 0;
     let match = MARK_GLYPH_RE.exec(text);
@@ -721,12 +731,16 @@ class BodyReader {
         ps.p.inlines.push(text);
       }
     }
+    this.warnSymbol(`symbol ${raw} is not a known checkbox mark`);
+  }
+
+  private warnSymbol(what: string): void {
     this.symbolWarnings++;
     if (this.symbolWarnings <= MAX_SYMBOL_WARNINGS) {
       this.messages.push({
         severity: "warning",
         code: "unknown_symbol",
-        message: `symbol ${raw} is not a known checkbox mark; kept as text`,
+        message: `${what}; kept as text`,
         location: this.location(),
       });
     }

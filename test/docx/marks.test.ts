@@ -115,6 +115,20 @@ describe("symbol-font marks (w:sym and private-use characters)", () => {
     expect(inlines(p(r("\uF0A8", `<w:rStyle w:val="Box"/>`)), styles)).toEqual([mark(false, "box", "glyph", "Wingdings:F0A8")]);
   });
 
+  it("a private-use symbol character in a run without a symbol font is kept and reported", () => {
+    const { value, messages } = read(p(r("ก\uF0FE", font("TH SarabunPSK"))));
+    const first = value.blocks[0];
+    expect(first?.kind === "paragraph" && first.inlines).toEqual([{ kind: "text", text: "ก\uF0FE", font: "TH SarabunPSK" }]);
+    expect(messages).toEqual([
+      {
+        severity: "warning",
+        code: "unknown_symbol",
+        message: "private-use character U+F0FE in font TH SarabunPSK, not a symbol font; kept as text",
+        location: "paragraph 0",
+      },
+    ]);
+  });
+
   it("a w:sym in a Unicode font names the character itself", () => {
     expect(inlines(p(sym("Segoe UI Symbol", "2611"), sym("MS Gothic", "0041")))).toEqual([
       mark(true, "box", "sym", "Segoe UI Symbol:2611"),

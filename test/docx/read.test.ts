@@ -83,7 +83,8 @@ describe("text runs", () => {
     const body = p(
       r("เดิม "),
       `<w:ins w:id="1" w:author="a"><w:r><w:t>เพิ่ม</w:t></w:r></w:ins>`,
-      `<w:del w:id="2" w:author="a"><w:r><w:delText>ลบ</w:delText></w:r></w:del>`,
+      // A deleted run keeps its tabs and symbols as they were: none of them may show.
+      `<w:del w:id="2" w:author="a"><w:r><w:delText>ลบ</w:delText><w:tab/><w:sym w:font="Wingdings" w:char="F0FE"/></w:r></w:del>`,
       `<w:moveFrom w:id="3" w:author="a"><w:r><w:t>ย้ายออก</w:t></w:r></w:moveFrom>`,
       `<w:moveTo w:id="4" w:author="a"><w:r><w:t> ย้ายมา</w:t></w:r></w:moveTo>`,
     );
@@ -239,6 +240,13 @@ describe("structure and locations", () => {
     })();
     expect(error).toBeInstanceOf(DocxError);
     expect((error as DocxError).code).toBe("malformed_xml");
+  });
+
+  it("DTD entities are never expanded (no billion-laughs)", () => {
+    const xml = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "AAAAAAAAAA"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>`;
+    const { value, messages } = readDocx(buildDocx("", { files: { "word/document.xml": xml } }), "t.docx");
+    expect(value.blocks.map((b) => b.kind === "paragraph" && paragraphText(b))).toEqual(["x", ""]);
+    expect(messages.map((m) => m.code)).toEqual(["xml_damaged"]);
   });
 
   it("damaged styles.xml is a warning, not a failure", () => {
