@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   form: () => import("./commands/form.js"),
   evidence: () => import("./commands/evidence.js"),
   extract: () => import("./commands/extract.js"),
+  render: () => import("./commands/render.js"),
   validate: () => import("./commands/validate.js"),
 };
 
