@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { formTotals } from "../../form/coverage.js";
 import { DEFAULT_FORM_ID, loadForm } from "../../form/load.js";
 import type { CommandModule } from "../main.js";
 
@@ -11,15 +12,7 @@ export const register: CommandModule["register"] = (program: Command, ctx) => {
     .option("--format <format>", "text or json", "text")
     .action((opts: { form: string; format: string }) => {
       const form = loadForm(opts.form);
-      const count = (kind: string) => form.fields.filter((f) => f.kind === kind).length;
-      const summary = {
-        form: form.file.id,
-        questions: form.questions.length,
-        options: count("option"),
-        blanks: count("blank"),
-        matrixCells: count("cell"),
-        evidencePoints: form.fields.filter((f) => f.evidence).length,
-      };
+      const summary = { form: form.file.id, ...formTotals(form) };
       const { stdout } = ctx();
       if (opts.format === "json") stdout.write(`${JSON.stringify(summary)}\n`);
       else for (const [k, v] of Object.entries(summary)) stdout.write(`${k}: ${v}\n`);
