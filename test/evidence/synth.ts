@@ -233,6 +233,8 @@ export async function synthPage(spec: SynthSpec): Promise<{ image: RgbaImage; tr
     }
   }
   if (!spec.jpegQuality) return { image: { width, height, data: data.data }, truth };
+  // putImageData must ignore the current transform; some @napi-rs/canvas versions apply it (the rotation above).
+  octx.setTransform(1, 0, 0, 1, 0, 0);
   octx.putImageData(data, 0, 0);
   const jpeg = await out.encode("jpeg", spec.jpegQuality);
   const img = await loadImage(jpeg);
