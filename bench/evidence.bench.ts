@@ -6,7 +6,7 @@
  *   pool worker, one thread each), so the ratio compares the engines, not the models or the core counts. Debian's
  *   own tha+eng data is timed as well, for reference.
  * - Whole scanned pages (highlights + full-page OCR + region OCR) vs marked-regions-only OCR.
- * - Text-layer PDF pages, with and without the 150 dpi render that looks for highlighter ink.
+ * - Text-layer PDF pages, with and without the 100 dpi render that looks for highlighter ink.
  *
  * Page images come from samples/evidence/tune when present (never heldout), else are synthesised.
  */
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   if (!pages.length) pages = await synthPages(PAGES);
   const grays: GrayImage[] = pages.map((p) => removeHighlight(p.image, estimatePaper(p.image, p.dpi)));
   const pool = new TesseractPool();
-  const width = pool.size;
+  const width = pool.parallelism;
   console.log(`evidence bench: ${pages.length} page images from ${source}; ${os.availableParallelism()} cores; pool of ${width}\n`);
   const rows: [string, number, string][] = [];
 
@@ -165,7 +165,7 @@ async function main(): Promise<void> {
   }
   const pdf = await doc.save();
   const [, withInk] = await timed(() => readEvidence([{ name: "digital.pdf", bytes: pdf }]));
-  rows.push(["text-layer page, with 150 dpi ink check", withInk / digitalPages, "latency"]);
+  rows.push(["text-layer page, with 100 dpi ink check", withInk / digitalPages, "latency"]);
   const [, noInk] = await timed(() => readEvidence([{ name: "digital.pdf", bytes: pdf }], { inkDpi: 0 }));
   rows.push(["text-layer page, text and annotations only", noInk / digitalPages, "latency"]);
 

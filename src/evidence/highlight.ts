@@ -29,6 +29,8 @@ export interface PaperModel {
   rgb: Float32Array;
   /** Per block: 1 where the image shows paper, 0 for what a phone photo shows around the sheet (desk, shadow). */
   paper: Uint8Array;
+  /** Per paper block next to the surroundings: their colour (RGB), else -1. */
+  outside: Float32Array;
 }
 
 export interface HighlightRegion {
@@ -42,7 +44,6 @@ export interface HighlightRegion {
   color: ColorName;
   /** The ink's tint on white paper, #rrggbb. */
   rgb: string;
-  strokes: number;
 }
 
 export type RejectReason = "seal" | "signature" | "logo" | "shading" | "tint" | "shape" | "no-text";
@@ -72,12 +73,20 @@ type HueName = "red" | "orange" | "yellow" | "green" | "blue" | "purple" | "pink
 // Pixel classes, as transmittance relative to the local paper.
 /** A candidate keeps ≥ this much light in its brightest channel… */
 const HL_MIN_MAX = 0.7;
-/** …and overall luminance… */
-const HL_MIN_LUM = 0.35;
+/** …and overall luminance (felt-tip ink on paper stays light)… */
+const HL_MIN_LUM = 0.45;
+/** Word's highlight palette includes full magenta (luminance 0.41): text-layer pages accept darker highlighting. */
+const DIGITAL_MIN_LUM = 0.35;
 /** …while one channel drops by at least this much (JPEG noise on paper stays well below). */
 const HL_MIN_CHROMA = 0.1;
+/** A stroke's mean tint is at least this saturated (a faded yellow marker on a scan is ~0.25). */
+const STROKE_MIN_CHROMA = 0.13;
+/** …and keeps its brightest channel near the paper's (single pixels vary more, see HL_MIN_MAX). */
+const STROKE_MIN_MAX = 0.82;
 /** Darker than this is ink, not highlighter. */
 const INK_MAX_LUM = 0.6;
+/** Table rules: a hairline scanned at 150–300 dpi comes out grey, not black. */
+const RULE_MAX_LUM = 0.75;
 /** Ink whose channels differ this much is coloured (seal red, pen blue, logos), not black print. */
 const INK_COLOURED_CHROMA = 0.3;
 
@@ -159,11 +168,65 @@ export function estimatePaper(img: RgbaImage, dpi: number): PaperModel {
     fixed[k + 1] = src[k + 1]!;
     fixed[k + 2] = src[k + 2]!;
   }
-  // Paper is the bright majority of the frame; blocks far darker than it are the desk around a photographed sheet.
-  const lums = Array.from({ length: cols * rows }, (_, i) => LUM[0] * raw[i * 3]! + LUM[1] * raw[i * 3 + 1]! + LUM[2] * raw[i * 3 + 2]!);
-  const bright = [...lums].sort((a, b) => a - b)[Math.floor(lums.length * 0.75)] ?? 255;
-  const onPaper = Uint8Array.from(lums, (l) => (l >= 0.6 * bright ? 1 : 0));
-  return { block, cols, rows, rgb: boxSmooth(fixed, cols, rows), paper: onPaper };
+  return { block, cols, rows, rgb: boxSmooth(fixed, cols, rows), ...surroundings(raw, cols, rows) };
+}
+
+/**
+ * What a phone photo shows around the sheet (desk, shadow): blocks clearly unlike the paper — darker, or of another
+ * colour — that connect to the edge of the frame. Blocks touching them get the surroundings' colour, so that the
+ * cells of the surroundings inside them can be told from paper.
+ */
+function surroundings(raw: Float32Array, cols: number, rows: number): Pick<PaperModel, "paper" | "outside"> {
+  const n = cols * rows;
+  const lum = (i: number) => LUM[0] * raw[i * 3]! + LUM[1] * raw[i * 3 + 1]! + LUM[2] * raw[i * 3 + 2]!;
+  // Paper is the bright majority of the frame.
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => lum(a) - lum(b));
+  const bright = order.slice(Math.floor(n * 0.5));
+  const ref = [0, 1, 2].map((c) => bright.map((i) => raw[i * 3 + c]!).sort((a, b) => a - b)[bright.length >> 1] ?? 255);
+  const refLum = LUM[0] * ref[0]! + LUM[1] * ref[1]! + LUM[2] * ref[2]!;
+  const unlike = (i: number) => {
+    const t = [0, 1, 2].map((c) => raw[i * 3 + c]! / Math.max(1, ref[c]!));
+    return lum(i) < 0.7 * refLum || Math.max(...t) - Math.min(...t) > 0.15;
+  };
+  const paper = new Uint8Array(n).fill(1);
+  const stack: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = i % cols;
+    const y = (i / cols) | 0;
+    if ((x === 0 || y === 0 || x === cols - 1 || y === rows - 1) && unlike(i)) {
+      paper[i] = 0;
+      stack.push(i);
+    }
+  }
+  while (stack.length) {
+    const i = stack.pop()!;
+    const x = i % cols;
+    const y = (i / cols) | 0;
+    for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+      const xx = x + dx;
+      const yy = y + dy;
+      const j = yy * cols + xx;
+      if (xx >= 0 && yy >= 0 && xx < cols && yy < rows && paper[j] && unlike(j)) {
+        paper[j] = 0;
+        stack.push(j);
+      }
+    }
+  }
+  const outside = new Float32Array(n * 3).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (!paper[i]) continue;
+    const x = i % cols;
+    const y = (i / cols) | 0;
+    const near = [[1, 0], [-1, 0], [0, 1], [0, -1]]
+      .map(([dx, dy]) => (y + dy!) * cols + x + dx!)
+      .filter((j, k) => {
+        const [dx, dy] = [[1, 0], [-1, 0], [0, 1], [0, -1]][k]!;
+        return x + dx! >= 0 && x + dx! < cols && y + dy! >= 0 && y + dy! < rows && !paper[j];
+      });
+    if (!near.length) continue;
+    for (let c = 0; c < 3; c++) outside[i * 3 + c] = near.reduce((sum, j) => sum + raw[j * 3 + c]!, 0) / near.length;
+  }
+  return { paper, outside };
 }
 
 function medianFilter(src: Float32Array, cols: number, rows: number, radius: number): Float32Array {
@@ -299,6 +362,11 @@ function colorName(h: HueName): ColorName {
   }
 }
 
+/** What coloured ink of a hue usually is on an official page. */
+function inkReason(h: HueName): RejectReason {
+  return h === "red" || h === "pink" ? "seal" : h === "blue" || h === "purple" ? "signature" : "logo";
+}
+
 function hex(r: number, g: number, b: number): string {
   const c = (v: number) =>
     Math.max(0, Math.min(255, Math.round(v * 255)))
@@ -318,6 +386,8 @@ interface Cells {
   darkNeutral: Uint16Array;
   /** Dark pixels (print or coloured ink) per cell. */
   dark: Uint16Array;
+  /** Grey-or-darker neutral pixels per cell: thin table rules in a scan are lighter than print. */
+  rule: Uint16Array;
   /** Pixels of stamp red (light or dark) per cell. */
   red: Uint16Array;
   /** Paper colour per cell (3 channels). */
@@ -326,8 +396,9 @@ interface Cells {
   tint: Float32Array;
 }
 
-function classify(img: RgbaImage, paper: PaperModel, dpi: number): Cells {
+function classify(img: RgbaImage, paper: PaperModel, dpi: number, minLum = HL_MIN_LUM): Cells {
   const f = Math.max(1, Math.round(dpi / ANALYSIS_DPI));
+  const area = f * f;
   const w = Math.floor(img.width / f);
   const h = Math.floor(img.height / f);
   const field = paperField(paper, w, h, f);
@@ -335,13 +406,15 @@ function classify(img: RgbaImage, paper: PaperModel, dpi: number): Cells {
   const darkNeutral = new Uint16Array(w * h);
   const red = new Uint16Array(w * h);
   const dark = new Uint16Array(w * h);
+  const rule = new Uint16Array(w * h);
   const tint = new Float32Array(w * h * 3);
   const d = img.data;
   for (let cy = 0; cy < h; cy++) {
     const by = Math.min(paper.rows - 1, Math.floor((cy * f) / paper.block));
     for (let cx = 0; cx < w; cx++) {
       const i = cy * w + cx;
-      if (!paper.paper[by * paper.cols + Math.min(paper.cols - 1, Math.floor((cx * f) / paper.block))]) continue;
+      const block = by * paper.cols + Math.min(paper.cols - 1, Math.floor((cx * f) / paper.block));
+      if (!paper.paper[block]) continue;
       const pr = field[i * 3]!;
       const pg = field[i * 3 + 1]!;
       const pb = field[i * 3 + 2]!;
@@ -349,7 +422,11 @@ function classify(img: RgbaImage, paper: PaperModel, dpi: number): Cells {
       let nh = 0;
       let nn = 0;
       let nr = 0;
+      let sumR = 0;
+      let sumG = 0;
+      let sumB = 0;
       let nd = 0;
+      let nl = 0;
       let sr = 0;
       let sg = 0;
       let sb = 0;
@@ -359,13 +436,17 @@ function classify(img: RgbaImage, paper: PaperModel, dpi: number): Cells {
           const R = d[j]!;
           const G = d[j + 1]!;
           const B = d[j + 2]!;
+          sumR += R;
+          sumG += G;
+          sumB += B;
           const r = Math.min(1, R / pr);
           const g = Math.min(1, G / pg);
           const b = Math.min(1, B / pb);
           const mx = Math.max(r, g, b);
           const chroma = mx - Math.min(r, g, b);
           const lum = (LUM[0] * R + LUM[1] * G + LUM[2] * B) / plum;
-          if (lum >= HL_MIN_LUM && mx >= HL_MIN_MAX && chroma >= HL_MIN_CHROMA) {
+          const marker = lum >= minLum && mx >= HL_MIN_MAX && chroma >= HL_MIN_CHROMA;
+          if (marker) {
             nh++;
             sr += r;
             sg += g;
@@ -375,22 +456,80 @@ function classify(img: RgbaImage, paper: PaperModel, dpi: number): Cells {
             nd++;
             if (chroma < INK_COLOURED_CHROMA) nn++;
           }
+          if (!marker && lum < RULE_MAX_LUM && chroma < INK_COLOURED_CHROMA) nl++;
           if (chroma >= STAMP_MIN_CHROMA && r === mx) {
             const hue = (((g - b) / chroma) * 60 + 360) % 360;
             if (hue >= STAMP_HUE_FROM || hue < STAMP_HUE_TO) nr++;
           }
         }
       }
+      // At the sheet's edge a block is part paper, part desk: cells closer to the desk's colour are desk.
+      if (paper.outside[block * 3]! >= 0) {
+        let dDesk = 0;
+        let dPaper = 0;
+        const mean = [sumR / area, sumG / area, sumB / area];
+        for (let c = 0; c < 3; c++) {
+          dDesk += (mean[c]! - paper.outside[block * 3 + c]!) ** 2;
+          dPaper += (mean[c]! - field[i * 3 + c]!) ** 2;
+        }
+        if (dDesk < dPaper) nh = sr = sg = sb = 0;
+      }
       hl[i] = nh;
       darkNeutral[i] = nn;
       red[i] = nr;
       dark[i] = nd;
+      rule[i] = nl;
       tint[i * 3] = sr;
       tint[i * 3 + 1] = sg;
       tint[i * 3 + 2] = sb;
     }
   }
-  return { w, h, f, cpi: dpi / f, hl, darkNeutral, dark, red, field, tint };
+  return { w, h, f, cpi: dpi / f, hl, darkNeutral, dark, rule, red, field, tint };
+}
+
+/** Per-cell marker candidates: pixel counts and their summed transmittance. */
+interface MarkerCounts {
+  hl: Uint16Array;
+  tint: Float32Array;
+}
+
+function markerMask(counts: MarkerCounts, w: number, h: number, area: number): Mask {
+  const data = new Uint8Array(w * h);
+  for (let i = 0; i < w * h; i++) data[i] = counts.hl[i]! >= Math.max(1, 0.35 * area) ? 1 : 0;
+  return { width: w, height: h, data };
+}
+
+/** Marker candidates inside a cell box that are more saturated than `minChroma` (a stroke over a shaded area). */
+function strongerInk(img: RgbaImage, cells: Cells, box: [number, number, number, number], minChroma: number): MarkerCounts {
+  const { w, f, field } = cells;
+  const hl = new Uint16Array(cells.hl.length);
+  const tint = new Float32Array(cells.tint.length);
+  const d = img.data;
+  for (let cy = box[1]; cy < box[3]; cy++) {
+    for (let cx = box[0]; cx < box[2]; cx++) {
+      const i = cy * w + cx;
+      const pr = field[i * 3]!;
+      const pg = field[i * 3 + 1]!;
+      const pb = field[i * 3 + 2]!;
+      const plum = LUM[0] * pr + LUM[1] * pg + LUM[2] * pb;
+      for (let y = cy * f; y < cy * f + f; y++) {
+        for (let x = cx * f, j = (y * img.width + x) * 4; x < cx * f + f; x++, j += 4) {
+          const r = Math.min(1, d[j]! / pr);
+          const g = Math.min(1, d[j + 1]! / pg);
+          const b = Math.min(1, d[j + 2]! / pb);
+          const mx = Math.max(r, g, b);
+          const lum = (LUM[0] * d[j]! + LUM[1] * d[j + 1]! + LUM[2] * d[j + 2]!) / plum;
+          if (lum >= HL_MIN_LUM && mx >= HL_MIN_MAX && mx - Math.min(r, g, b) >= minChroma) {
+            hl[i]!++;
+            tint[i * 3]! += r;
+            tint[i * 3 + 1]! += g;
+            tint[i * 3 + 2]! += b;
+          }
+        }
+      }
+    }
+  }
+  return { hl, tint };
 }
 
 interface Stroke {
@@ -405,9 +544,15 @@ interface Stroke {
   bbox: [number, number, number, number];
   tint: [number, number, number];
   hue: HueName;
+  /** Found inside a shaded area (a marker stroke over a shaded cell). */
+  inner: boolean;
 }
 
-function geometry(members: Int32Array, w: number): Omit<Stroke, "tint" | "hue" | "members"> {
+/**
+ * Rotated-rectangle geometry of a set of cells: the principal axis, or `skew` (the print's direction) when the set
+ * is too round for its principal axis to mean anything (a one-word stroke).
+ */
+function geometry(members: Int32Array, w: number, skew = 0): Omit<Stroke, "tint" | "hue" | "members" | "inner"> {
   let sx = 0;
   let sy = 0;
   let minX = Infinity;
@@ -441,6 +586,9 @@ function geometry(members: Int32Array, w: number): Omit<Stroke, "tint" | "hue" |
   // Keep the long axis near horizontal: strokes follow text lines.
   if (angle > Math.PI / 2) angle -= Math.PI;
   if (angle < -Math.PI / 2) angle += Math.PI;
+  // Eigenvalue ratio of the second moments: below ~2 (length/thickness ≲ 1.4) the axis is noise.
+  const spread = Math.sqrt((sxx - syy) ** 2 + 4 * sxy ** 2);
+  if ((sxx + syy + spread) / Math.max(1e-9, sxx + syy - spread) < 2) angle = skew;
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
   let minU = Infinity;
@@ -514,14 +662,16 @@ export function detectHighlights(img: RgbaImage, options: HighlightOptions): Res
   const { w, h, f, cpi } = cells;
   const area = f * f;
 
-  const candidate: Mask = { width: w, height: h, data: new Uint8Array(w * h) };
   const darkN = new Uint8Array(w * h);
+  const rules = new Uint8Array(w * h);
   for (let i = 0; i < w * h; i++) {
-    candidate.data[i] = cells.hl[i]! >= Math.max(1, 0.35 * area) ? 1 : 0;
     darkN[i] = cells.darkNeutral[i]! >= Math.max(1, 0.2 * area) ? 1 : 0;
+    rules[i] = cells.rule[i]! >= Math.max(1, 0.2 * area) ? 1 : 0;
   }
+  // Cells with print, as judged against the component being examined (filled by inkAround for its surroundings).
+  const print = new Uint8Array(w * h);
   const inch = (x: number) => Math.max(1, Math.round(x * cpi));
-  const mask = open(close(candidate, inch(0.035), inch(0.012)), inch(0.02), inch(0.025));
+  const mask = open(close(markerMask(cells, w, h, area), inch(0.035), inch(0.012)), inch(0.02), inch(0.025));
   const { members } = connectedComponents(mask);
   const seals = sealZones(cells);
   const skew = estimateSkew(darkN, w, h);
@@ -531,15 +681,16 @@ export function detectHighlights(img: RgbaImage, options: HighlightOptions): Res
   const rejected: RejectedComponent[] = [];
   const toPx = (b: [number, number, number, number]): BBox => [b[0] * f, b[1] * f, (b[2] - b[0]) * f, (b[3] - b[1]) * f];
   const minArea = (0.1 * cpi) ** 2;
-  const queue = members.filter((m) => m.length >= minArea).map((m) => ({ m, split: false }));
+  type Job = { m: Int32Array; split: boolean; src: MarkerCounts; inner: boolean };
+  const queue: Job[] = members.filter((m) => m.length >= minArea).map((m) => ({ m, split: false, src: cells, inner: false }));
   for (let q = queue.shift(); q; q = queue.shift()) {
-    const { m } = q;
-    const g = geometry(m, w);
+    const { m, src } = q;
+    const g = geometry(m, w, skew);
     // Highlighting on consecutive lines touches (Word backgrounds always do): cut it back into lines first.
     if (!q.split && g.thickness / cpi > 0.38) {
       const pieces = splitLines(m, { ...g, angle: skew }, darkN, w, cpi).filter((p) => p.length >= minArea);
       if (pieces.length > 1) {
-        queue.push(...pieces.map((p) => ({ m: p, split: true })));
+        queue.push(...pieces.map((p) => ({ ...q, m: p, split: true })));
         continue;
       }
     }
@@ -547,32 +698,40 @@ export function detectHighlights(img: RgbaImage, options: HighlightOptions): Res
     let sg = 0;
     let sb = 0;
     let nh = 0;
-    let textCells = 0;
     let darkPx = 0;
     for (const i of m) {
       darkPx += cells.dark[i]!;
-      sr += cells.tint[i * 3]!;
-      sg += cells.tint[i * 3 + 1]!;
-      sb += cells.tint[i * 3 + 2]!;
-      nh += cells.hl[i]!;
-      textCells += darkN[i]!;
+      sr += src.tint[i * 3]!;
+      sg += src.tint[i * 3 + 1]!;
+      sb += src.tint[i * 3 + 2]!;
+      nh += src.hl[i]!;
     }
     const tint: [number, number, number] = [sr / nh, sg / nh, sb / nh];
     const hue = hueName(...tint);
-    const stroke: Stroke = { ...g, members: m, tint, hue };
-    const reject = (reason: RejectReason) => rejected.push({ bbox: toPx(g.bbox), reason, hue });
+    const stroke: Stroke = { ...g, members: m, tint, hue, inner: q.inner };
+    const reject = (reason: RejectReason) => {
+      rejected.push({ bbox: toPx(g.bbox), reason, hue });
+      // A marker stroke over a shaded cell or tinted box merges with it: look inside for ink clearly stronger than
+      // the shading's own colour.
+      if ((reason === "shading" || reason === "tint") && !q.inner) {
+        const strong = strongerInk(img, cells, g.bbox, hueOf(...tint).chroma + 0.15);
+        const inner = connectedComponents(open(close(markerMask(strong, w, h, area), inch(0.035), inch(0.012)), inch(0.02), inch(0.025)));
+        queue.push(...inner.members.filter((p) => p.length >= minArea).map((p) => ({ m: p, split: false, src: strong, inner: true })));
+      }
+    };
 
-    const ink = inkAround(img, cells, g.bbox, inch(0.05), tint);
+    const ink = inkAround(img, cells, g.bbox, inch(0.05), tint, print);
+    let textCells = 0;
+    for (const i of m) textCells += print[i]!;
     const dark = Math.max(1, ink.print + ink.foreign + ink.ownInk);
-    const minInk = 0.005 * dpi * dpi;
+    // Enough coloured ink to matter: a few letters' worth, or a good part of a small component.
+    const minInk = Math.min(0.005 * dpi * dpi, 0.1 * m.length * area);
     const thicknessIn = g.thickness / cpi;
     const lengthIn = g.length / cpi;
-    const inkReason = (h: HueName): RejectReason => (h === "red" || h === "pink" ? "seal" : h === "blue" || h === "purple" ? "signature" : "logo");
     const ownReason = inkReason(hue);
 
-    if (process.env.HLDEBUG) console.error("C", toPx(g.bbox), hue, "hl", (nh / (m.length * area)).toFixed(2), "dark", (darkPx / (m.length * area)).toFixed(2), "fill", g.fill.toFixed(2), "T", thicknessIn.toFixed(2), "ink", ink.print, ink.foreign, ink.ownInk, ink.foreignHue, "cov", textCoverage(stroke, darkN, w, h, cpi).toFixed(2));
     if (ink.foreign > 0.35 * dark && ink.foreign >= minInk) reject(inkReason(ink.foreignHue));
-    else if (ink.ownInk > 0.35 * dark && ink.ownInk >= minInk) reject("seal");
+    else if (ink.ownInk > 0.35 * dark && ink.ownInk >= minInk) reject(ownReason);
     else if ((hue === "red" || hue === "pink") && inSeal(g)) reject("seal");
     // Marker ink covers most of a stroke; light fringes of dark coloured things (white text on a navy banner, pen
     // strokes, logo edges) are mostly dark inside.
@@ -580,14 +739,29 @@ export function detectHighlights(img: RgbaImage, options: HighlightOptions): Res
     else if (thicknessIn > 0.6) reject(lengthIn * thicknessIn > 1.5 && g.fill > 0.6 ? "tint" : hue === "red" ? "seal" : "logo");
     else if (Math.abs(g.angle) > (15 * Math.PI) / 180) reject(ownReason === "logo" ? "shape" : ownReason);
     else if (g.fill < 0.5) reject(ownReason === "logo" ? "shape" : ownReason);
-    else if (thicknessIn < 0.07 || lengthIn < 0.12) reject("shape");
+    else if (thicknessIn < 0.09 || lengthIn < 0.12) reject("shape");
     else if (textCells / m.length < 0.02) reject("no-text");
-    else if (hue === "grey") reject("tint");
-    else if (isShading(stroke, darkN, w, h, cpi)) reject("shading");
+    // Paler than any marker: a tinted band or a light table fill that came out spotty.
+    else if (hueOf(...tint).chroma < STROKE_MIN_CHROMA) reject("tint");
+    // Translucent marker ink leaves one channel near the paper's; a flat colour area (a logo) does not.
+    else if (Math.max(...tint) < STROKE_MIN_MAX) reject("logo");
+    else if (isShading(stroke, darkN, print, rules, w, h, cpi)) reject("shading");
     else accepted.push(stroke);
   }
 
-  const regions = groupStrokes(accepted, w, cpi).map((s): HighlightRegion => {
+  // A piece of a shaded table row or tinted box that came apart from it (split lines, a gap at a rule) is shading too.
+  const shaded = rejected.filter((r) => r.reason === "shading" || r.reason === "tint").map((r) => r.bbox);
+  const inShade = (s: Stroke) => {
+    const b = toPx(s.bbox);
+    return shaded.some((z) => {
+      const ix = Math.min(b[0] + b[2], z[0] + z[2]) - Math.max(b[0], z[0]);
+      const iy = Math.min(b[1] + b[3], z[1] + z[3]) - Math.max(b[1], z[1]);
+      return ix > 0 && iy > 0 && ix * iy >= 0.8 * b[2] * b[3];
+    });
+  };
+  const outside = accepted.filter((s) => s.inner || !inShade(s));
+  for (const s of accepted.filter((s) => !outside.includes(s))) rejected.push({ bbox: toPx(s.bbox), reason: "shading", hue: s.hue });
+  const regions = groupStrokes(outside, w, cpi).map((s): HighlightRegion => {
     const cos = Math.cos(s.angle);
     const sin = Math.sin(s.angle);
     const cx = (s.cx + 0.5) * f;
@@ -608,7 +782,6 @@ export function detectHighlights(img: RgbaImage, options: HighlightOptions): Res
       thickness: T,
       color: colorName(s.hue),
       rgb: hex(...s.tint),
-      strokes: s.members.length,
     };
   });
   regions.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
@@ -696,21 +869,27 @@ interface InkCount {
   foreign: number;
   /** Hue of most foreign ink. */
   foreignHue: HueName;
-  /** Dark pixels of the stroke's own hue but more saturated than it can tint print (only counted for red strokes). */
+  /** Dark pixels of the stroke's own hue but more saturated than the stroke could tint print: ink of that colour. */
   ownInk: number;
 }
 
 /**
- * Dark pixels in and right around a component, split into print and coloured ink. Print under a marker is tinted
- * by it (the pixel is the marker's transmittance times a grey) and JPEG chroma subsampling bleeds the marker's colour
- * into the letters, so dark pixels of the stroke's own hue are print. The exception is red: a faded stamp's fringe
- * looks like a pink stroke, and its ink is the same hue but more saturated than the fringe.
+ * Dark pixels in and right around a component, split into print and coloured ink, and the cells holding print marked
+ * in `printCells`. Print under a marker is tinted by it (the pixel is the marker's transmittance times a grey, so
+ * never more saturated than the marker), and JPEG chroma subsampling bleeds the marker's colour into the letters, no
+ * more saturated either. Ink of the marker's hue that is more saturated than the marker is not print: a faded stamp's
+ * fringe looks like a pink stroke around its red ink, blue link text has a light-blue fringe.
  */
-function inkAround(img: RgbaImage, cells: Cells, bbox: [number, number, number, number], pad: number, tint: [number, number, number]): InkCount {
+function inkAround(
+  img: RgbaImage,
+  cells: Cells,
+  bbox: [number, number, number, number],
+  pad: number,
+  tint: [number, number, number],
+  printCells: Uint8Array,
+): InkCount {
   const { f, w, h, field } = cells;
   const stroke = hueOf(...tint);
-  const strokeRel = stroke.chroma / Math.max(1e-6, Math.max(...tint));
-  const reddish = ["red", "pink"].includes(hueName(...tint));
   const d = img.data;
   const count: InkCount = { print: 0, foreign: 0, foreignHue: "grey", ownInk: 0 };
   const hues = new Map<HueName, number>();
@@ -721,6 +900,7 @@ function inkAround(img: RgbaImage, cells: Cells, bbox: [number, number, number, 
       const pg = field[k + 1]!;
       const pb = field[k + 2]!;
       const plum = LUM[0] * pr + LUM[1] * pg + LUM[2] * pb;
+      let printHere = 0;
       for (let y = cy * f; y < cy * f + f; y++) {
         for (let x = cx * f, j = (y * img.width + x) * 4; x < cx * f + f; x++, j += 4) {
           const lum = (LUM[0] * d[j]! + LUM[1] * d[j + 1]! + LUM[2] * d[j + 2]!) / plum;
@@ -729,19 +909,20 @@ function inkAround(img: RgbaImage, cells: Cells, bbox: [number, number, number, 
           const g = Math.min(1, d[j + 1]! / pg);
           const b = Math.min(1, d[j + 2]! / pb);
           const px = hueOf(r, g, b);
-          if (px.chroma < INK_COLOURED_CHROMA) {
-            count.print++;
-            continue;
-          }
           const dh = Math.abs(px.hue - stroke.hue);
-          if (Math.min(dh, 360 - dh) >= 35) {
+          if (px.chroma < INK_COLOURED_CHROMA || (Math.min(dh, 360 - dh) < 35 && px.chroma <= stroke.chroma + 0.08)) {
+            count.print++;
+            printHere++;
+          } else if (Math.min(dh, 360 - dh) < 35) {
+            count.ownInk++;
+          } else {
             count.foreign++;
             const name = hueName(r, g, b);
             hues.set(name, (hues.get(name) ?? 0) + 1);
-          } else if (reddish && px.chroma / Math.max(r, g, b) >= strokeRel + 0.15) count.ownInk++;
-          else count.print++;
+          }
         }
       }
+      printCells[cy * w + cx] = printHere >= Math.max(1, 0.2 * f * f) ? 1 : 0;
     }
   }
   count.foreignHue = [...hues.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "grey";
@@ -752,14 +933,49 @@ function inkAround(img: RgbaImage, cells: Cells, bbox: [number, number, number, 
  * Coloured table cells and shaded bands: near-perfect rectangles bounded by ruling lines on two opposite sides.
  * A marker stroke is drawn over the words inside a cell and stops short of the rules.
  */
-function isShading(s: Stroke, dark: Uint8Array, w: number, h: number, cpi: number): boolean {
+function isShading(s: Stroke, dark: Uint8Array, print: Uint8Array, rules: Uint8Array, w: number, h: number, cpi: number): boolean {
+  if (crossedByRule(s, rules, w, h, cpi)) return true;
   if (s.fill < 0.85) return false;
-  if (textCoverage(s, dark, w, h, cpi) < 0.55) return true;
+  if (textCoverage(s, print, w, h, cpi) < 0.55) return true;
   const top = ruleAlongEdge(s, dark, w, h, "top");
   const bottom = ruleAlongEdge(s, dark, w, h, "bottom");
   const left = ruleAlongEdge(s, dark, w, h, "left");
   const right = ruleAlongEdge(s, dark, w, h, "right");
   return (top > 0.9 && bottom > 0.9) || (left > 0.9 && right > 0.9);
+}
+
+/**
+ * A table rule crossing the stroke: a column of print through the whole stroke that also carries on past one of its
+ * edges, away from its ends. A shaded header row is cut by the rules between its cells; a marker stroke over text
+ * never is (letters stay within their line).
+ */
+function crossedByRule(s: Stroke, dark: Uint8Array, w: number, h: number, cpi: number): boolean {
+  const cos = Math.cos(s.angle);
+  const sin = Math.sin(s.angle);
+  const margin = 0.1 * cpi;
+  const darkAt = (u: number, v: number) => {
+    for (let du = -1; du <= 1; du++) {
+      const x = Math.round(s.cx + (u + du) * cos - v * sin);
+      const y = Math.round(s.cy + (u + du) * sin + v * cos);
+      if (x >= 0 && y >= 0 && x < w && y < h && dark[y * w + x]) return true;
+    }
+    return false;
+  };
+  const inner = 0.45 * s.thickness;
+  // The rule goes on into the next table row; a letter ends within its line.
+  const reach = Math.max(3, Math.round(0.12 * cpi));
+  const beyond = (u: number, sign: number) => {
+    let n = 0;
+    for (let d = 2; d < 2 + reach; d++) if (darkAt(u, sign * (s.thickness / 2 + d))) n++;
+    return n >= 0.9 * reach;
+  };
+  for (let u = -s.length / 2 + margin; u <= s.length / 2 - margin; u++) {
+    let hits = 0;
+    let total = 0;
+    for (let v = -inner; v <= inner; v++, total++) if (darkAt(u, v)) hits++;
+    if (hits >= 0.95 * total && (beyond(u, -1) || beyond(u, 1))) return true;
+  }
+  return false;
 }
 
 /**
@@ -806,7 +1022,6 @@ function splitLines(m: Int32Array, g: ReturnType<typeof geometry>, dark: Uint8Ar
     if (cut - (cuts[cuts.length - 1] ?? first) >= 0.12 * cpi) cuts.push(cut);
     v = end;
   }
-  if (process.env.HLDEBUG) console.error("P", [...profile].map((p) => Math.round(p)).join(","), "W", [...width].map((p) => Math.round(p)).join(","), "cuts", cuts, "first", first, "last", last);
   if (!cuts.length) return [m];
   const bands = Array.from({ length: cuts.length + 1 }, () => [] as number[]);
   for (const i of m) {
@@ -886,6 +1101,125 @@ function groupStrokes(strokes: Stroke[], w: number, cpi: number): Stroke[] {
       number,
       number,
     ];
-    return { ...geometry(members, w), members, tint, hue: group[0]!.hue };
+    return { ...geometry(members, w), members, tint, hue: group[0]!.hue, inner: group.some((s) => s.inner) };
   });
+}
+
+/** Least saturation of text highlighting on text-layer pages (Word's highlight colours are fully saturated; the pale
+ * fills used for table shading stay below 0.2). */
+const DIGITAL_MIN_CHROMA = 0.25;
+
+/** A text line known from a PDF text layer, in image pixels. */
+export interface TextLineBox {
+  x0: number;
+  x1: number;
+  baseline: number;
+  /** Font size in pixels. */
+  size: number;
+}
+
+export interface MarkedSpan {
+  /** Index into the given lines. */
+  line: number;
+  /** The marked stretch of that line (image pixels). */
+  bbox: BBox;
+  color: ColorName;
+  rgb: string;
+}
+
+/**
+ * Marker ink along known text lines (text-layer PDF pages): for each line, the stretches where the band just above
+ * its baseline is highlighted. Line by line is exact where raster blobs are not: Word paints each line's background
+ * as a box that overlaps the next line's, so highlighting on consecutive lines fuses into one stepped blob. The same
+ * distractor tests apply to each stretch as to a stroke.
+ */
+export function markedSpans(img: RgbaImage, options: HighlightOptions & { lines: TextLineBox[] }): Result<{ spans: MarkedSpan[]; rejected: RejectedComponent[] }> {
+  const { dpi, lines } = options;
+  const paper = options.paper ?? estimatePaper(img, dpi);
+  const cells = classify(img, paper, dpi, DIGITAL_MIN_LUM);
+  const { w, h, f, cpi } = cells;
+  const area = f * f;
+  const darkN = new Uint8Array(w * h);
+  const rules = new Uint8Array(w * h);
+  for (let i = 0; i < w * h; i++) {
+    darkN[i] = cells.darkNeutral[i]! >= Math.max(1, 0.2 * area) ? 1 : 0;
+    rules[i] = cells.rule[i]! >= Math.max(1, 0.2 * area) ? 1 : 0;
+  }
+  const inch = (x: number) => Math.max(1, Math.round(x * cpi));
+  const mask = close(markerMask(cells, w, h, area), inch(0.035), inch(0.012));
+  // Stamps only matter for red or pink highlighting, which is rare on text-layer pages: find them on demand.
+  let seals: [number, number, number, number][] | null = null;
+  const scratch = new Uint8Array(w * h);
+  const spans: MarkedSpan[] = [];
+  const rejected: RejectedComponent[] = [];
+  lines.forEach((line, index) => {
+    // The body of the letters (x-height band): a line's own highlighting covers all of it, the box of a neighbouring
+    // line's highlighting only reaches into part of it.
+    const top = Math.max(0, Math.floor((line.baseline - 0.55 * line.size) / f));
+    const bottom = Math.min(h - 1, Math.ceil((line.baseline - 0.05 * line.size) / f));
+    const left = Math.max(0, Math.floor(line.x0 / f) - inch(0.1));
+    const right = Math.min(w - 1, Math.ceil(line.x1 / f) + inch(0.1));
+    if (bottom < top || right <= left) return;
+    const rows = bottom - top + 1;
+    const marked = (x: number) => {
+      let n = 0;
+      for (let y = top; y <= bottom; y++) n += mask.data[y * w + x]!;
+      return n >= 0.8 * rows;
+    };
+    const runs: [number, number][] = [];
+    for (let x = left; x <= right; x++) {
+      if (!marked(x)) continue;
+      const last = runs[runs.length - 1];
+      if (last && x - last[1] - 1 <= inch(0.06)) last[1] = x;
+      else runs.push([x, x]);
+    }
+    for (const [x0, x1] of runs) {
+      if ((x1 - x0 + 1) / cpi < 0.12) continue;
+      let nh = 0;
+      const sum = [0, 0, 0];
+      let textCols = 0;
+      let lastText = -1;
+      for (let x = x0; x <= x1; x++) {
+        let text = false;
+        for (let y = top; y <= bottom; y++) {
+          const i = y * w + x;
+          nh += cells.hl[i]!;
+          for (let c = 0; c < 3; c++) sum[c]! += cells.tint[i * 3 + c]!;
+          text ||= darkN[i] === 1;
+        }
+        if (text) {
+          // Word gaps count as text, as in textCoverage.
+          textCols += lastText >= 0 && x - lastText - 1 <= 0.15 * cpi ? x - lastText : 1;
+          lastText = x;
+        }
+      }
+      const tint: [number, number, number] = [sum[0]! / nh, sum[1]! / nh, sum[2]! / nh];
+      const hue = hueName(...tint);
+      const box: [number, number, number, number] = [x0, top, x1 + 1, bottom + 1];
+      const bbox: BBox = [x0 * f, Math.max(0, line.baseline - 0.8 * line.size), (x1 - x0 + 1) * f, 1.05 * line.size];
+      const reject = (reason: RejectReason) => rejected.push({ bbox, reason, hue });
+      const ink = inkAround(img, cells, box, inch(0.02), tint, scratch);
+      const dark = Math.max(1, ink.print + ink.foreign + ink.ownInk);
+      // A table rule runs through the whole line height; letter stems and brackets stop short of it.
+      const ruleTop = Math.max(0, Math.floor((line.baseline - 0.9 * line.size) / f));
+      const ruleBottom = Math.min(h - 1, Math.ceil((line.baseline + 0.3 * line.size) / f));
+      const ruled = (x: number) => {
+        let n = 0;
+        for (let y = ruleTop; y <= ruleBottom; y++) n += rules[y * w + Math.max(0, Math.min(w - 1, x))]!;
+        return n >= 0.9 * (ruleBottom - ruleTop + 1);
+      };
+      const ruledEnd = (x: number, dir: number) => [1, 2, 3].some((d) => ruled(x + dir * d));
+      // Born-digital highlighting comes from a palette of strong colours; pale fills behind text are cell or paragraph
+      // shading.
+      if (hue === "grey") reject("tint");
+      else if (hueOf(...tint).chroma < DIGITAL_MIN_CHROMA) reject("shading");
+      else if (nh < 0.45 * (x1 - x0 + 1) * rows * area) reject("shape");
+      else if (ink.foreign > 0.35 * dark && ink.foreign >= 0.005 * dpi * dpi) reject(inkReason(ink.foreignHue));
+      else if (ink.ownInk > 0.35 * dark && ink.ownInk >= 0.005 * dpi * dpi) reject(inkReason(hue));
+      else if ((hue === "red" || hue === "pink") && (seals ??= sealZones(cells)).some(([a, b, c, d]) => (x0 + x1) / 2 >= a && (x0 + x1) / 2 <= c && (top + bottom) / 2 >= b && (top + bottom) / 2 <= d)) reject("seal");
+      else if (textCols / (x1 - x0 + 1) < 0.55 || (ruledEnd(x0, -1) && ruledEnd(x1, 1))) reject("shading");
+      else spans.push({ line: index, bbox, color: colorName(hue), rgb: hex(...tint) });
+    }
+  });
+  return ok({ spans, rejected });
 }

@@ -121,7 +121,7 @@ export function imageInfo(bytes: Uint8Array, type: Exclude<RasterType, "tiff">):
   return type === "png" ? pngInfo(bytes) : jpegInfo(bytes);
 }
 
-async function loadCanvasImage(bytes: Uint8Array, type: "png" | "jpeg", limits: ImageLimits): Promise<RasterPage[]> {
+async function loadCanvasImage(bytes: Uint8Array, type: "png" | "jpeg", limits: ImageLimits): Promise<[RasterPage]> {
   const info = imageInfo(bytes, type);
   checkSize(info.width, info.height, limits);
   let img: Awaited<ReturnType<typeof loadImage>>;
@@ -163,7 +163,39 @@ function tiffToRgba(ifd: TiffIfd): RgbaImage {
   return { width, height, data: out };
 }
 
-function loadTiff(bytes: Uint8Array, limits: ImageLimits): RasterPage[] {
+function tiffPage(bytes: Uint8Array, p: number, limits: ImageLimits): RasterPage {
+  let ifd: TiffIfd;
+  try {
+    ifd = decodeTiff(bytes, { pages: [p] })[0]!;
+  } catch (error) {
+    // e.g. CCITT fax or JPEG-in-TIFF compression, which the decoder does not implement.
+    throw new EvidenceError("broken-image", `TIFF page ${p + 1}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const unit = ifd.resolutionUnit;
+  const meta = ifd.xResolution ? (unit === 3 ? ifd.xResolution * 2.54 : unit === 2 ? ifd.xResolution : null) : null;
+  const dpi = pageDpi(ifd.width, ifd.height, meta);
+  const rgba = tiffToRgba(ifd);
+  if (dpi <= limits.maxDpi) return { image: rgba, dpi };
+  const canvas = createCanvas(ifd.width, ifd.height);
+  const ctx = canvas.getContext("2d");
+  const data = ctx.createImageData(ifd.width, ifd.height);
+  data.data.set(rgba.data);
+  ctx.putImageData(data, 0, 0);
+  return rasterise(canvas, ifd.width, ifd.height, dpi, limits);
+}
+
+/** The pages of an image file, decoded one at a time on request (a multi-page TIFF would not fit in memory at once). */
+export interface RasterPages {
+  count: number;
+  page(index: number): Promise<RasterPage>;
+}
+
+/** Checks the file's headers (size limits, page count) and returns its pages, decoded on request. */
+export async function openRaster(bytes: Uint8Array, type: RasterType, limits: ImageLimits = DEFAULT_IMAGE_LIMITS): Promise<RasterPages> {
+  if (type !== "tiff") {
+    const [page] = await loadCanvasImage(bytes, type, limits);
+    return { count: 1, page: async () => page! };
+  }
   let headers: TiffIfd[];
   try {
     headers = decodeTiff(bytes, { ignoreImageData: true });
@@ -172,35 +204,13 @@ function loadTiff(bytes: Uint8Array, limits: ImageLimits): RasterPage[] {
   }
   if (!headers.length) throw new EvidenceError("broken-image", "TIFF without pages");
   for (const h of headers) checkSize(h.width, h.height, limits);
-  const pages: RasterPage[] = [];
-  for (let p = 0; p < headers.length; p++) {
-    let ifd: TiffIfd;
-    try {
-      ifd = decodeTiff(bytes, { pages: [p] })[0]!;
-    } catch (error) {
-      // e.g. CCITT fax or JPEG-in-TIFF compression, which the decoder does not implement.
-      throw new EvidenceError("broken-image", `TIFF page ${p + 1}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const unit = ifd.resolutionUnit;
-    const meta = ifd.xResolution ? (unit === 3 ? ifd.xResolution * 2.54 : unit === 2 ? ifd.xResolution : null) : null;
-    const dpi = pageDpi(ifd.width, ifd.height, meta);
-    const rgba = tiffToRgba(ifd);
-    if (dpi <= limits.maxDpi) {
-      pages.push({ image: rgba, dpi });
-      continue;
-    }
-    const canvas = createCanvas(ifd.width, ifd.height);
-    const ctx = canvas.getContext("2d");
-    const data = ctx.createImageData(ifd.width, ifd.height);
-    data.data.set(rgba.data);
-    ctx.putImageData(data, 0, 0);
-    pages.push(rasterise(canvas, ifd.width, ifd.height, dpi, limits));
-  }
-  return pages;
+  return { count: headers.length, page: async (i) => tiffPage(bytes, i, limits) };
 }
 
+/** All pages decoded (small files and tests). */
 export async function loadRaster(bytes: Uint8Array, type: RasterType, limits: ImageLimits = DEFAULT_IMAGE_LIMITS): Promise<RasterPage[]> {
-  return type === "tiff" ? loadTiff(bytes, limits) : loadCanvasImage(bytes, type, limits);
+  const pages = await openRaster(bytes, type, limits);
+  return Promise.all(Array.from({ length: pages.count }, (_, i) => pages.page(i)));
 }
 
 /** Page count without decoding pixels (progress totals). */

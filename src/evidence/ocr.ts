@@ -34,6 +34,8 @@ export interface OcrLine {
   bbox: BBox;
   confidence: number;
   words: OcrWord[];
+  /** Recognised characters with their boxes, in reading order (no spaces). */
+  symbols: OcrWord[];
 }
 
 export interface OcrResult {
@@ -44,6 +46,8 @@ export interface OcrResult {
 
 export interface OcrEngine {
   readonly name: string;
+  /** Requests it works on at once (callers keep this many in flight). */
+  readonly parallelism: number;
   recognize(request: OcrRequest): Promise<OcrResult>;
   terminate(): Promise<void>;
 }
@@ -96,7 +100,7 @@ interface Job {
 
 export class TesseractPool implements OcrEngine {
   readonly name = "tesseract.js";
-  readonly size: number;
+  readonly parallelism: number;
   private readonly langs: string;
   private readonly recycleAfter: number;
   private readonly dataDir: string | undefined;
@@ -106,11 +110,11 @@ export class TesseractPool implements OcrEngine {
   private closed = false;
 
   constructor(options: TesseractPoolOptions = {}) {
-    this.size = Math.max(1, options.size ?? os.availableParallelism());
+    this.parallelism = Math.max(1, options.size ?? os.availableParallelism());
     this.langs = options.langs ?? "tha+eng";
     this.recycleAfter = options.recycleAfter ?? 100;
     this.dataDir = options.dataDir;
-    this.slots = Array.from({ length: this.size }, () => ({ worker: null, jobs: 0, busy: false }));
+    this.slots = Array.from({ length: this.parallelism }, () => ({ worker: null, jobs: 0, busy: false }));
   }
 
   recognize(request: OcrRequest): Promise<OcrResult> {
@@ -191,6 +195,7 @@ interface TessWord {
   text: string;
   confidence: number;
   bbox: TessBox;
+  symbols?: TessWord[];
 }
 interface TessLine {
   text: string;
@@ -243,7 +248,8 @@ function toResult(page: TessPage): OcrResult {
   for (const p of paragraphs) {
     const pl = p.lines.filter((l) => l.text.trim() !== "");
     for (const l of pl) {
-      lines.push({ text: l.text.replace(/\s+$/, ""), bbox: box(l.bbox), confidence: l.confidence / 100, words: wordsOfLine(l) });
+      const symbols = l.words.flatMap((w) => w.symbols ?? []).map((c) => ({ text: c.text, bbox: box(c.bbox), confidence: c.confidence / 100 }));
+      lines.push({ text: l.text.replace(/\s+$/, ""), bbox: box(l.bbox), confidence: l.confidence / 100, words: wordsOfLine(l), symbols });
     }
     if (pl.length) textParts.push(pl.map((l) => l.text.replace(/\s+$/, "")).join("\n"));
   }

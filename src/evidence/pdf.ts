@@ -36,8 +36,9 @@ export interface TextItem {
 interface GlyphRun {
   str: string;
   bbox: BBox;
-  /** y of the baseline (top-left origin). */
+  /** y of the baseline (top-left origin) and the font size. */
   baseline: number;
+  size: number;
   item: number;
   replaced: boolean;
 }
@@ -351,6 +352,9 @@ async function pageContent(lib: PdfJs, page: PDFPageProxy, actual: (string | nul
     if (r.str === undefined || r.str === "" || !r.transform) continue;
     const tx = lib.Util.transform(viewport.transform, r.transform) as Matrix;
     const size = Math.hypot(tx[2], tx[3]);
+    // pdf.js adds a zero-width " " wherever the text matrix jumps, which Thai producers do around every reordered
+    // cluster; real gaps are judged from the geometry in layoutText.
+    if (!r.str.trim() && (r.width ?? 0) * viewport.scale < 0.1 * size) continue;
     const style = content.styles[r.fontName ?? ""];
     const ascent = style?.ascent && style.ascent > 0 ? style.ascent : 0.8;
     const descent = style?.descent && style.descent < 0 ? style.descent : -0.2;
@@ -359,7 +363,7 @@ async function pageContent(lib: PdfJs, page: PDFPageProxy, actual: (string | nul
     const span = frames.find((f) => f !== null);
     if (span === undefined) {
       items.push({ str: r.str, bbox });
-      runs.push({ str: r.str, bbox, baseline: tx[5], item: items.length - 1, replaced: false });
+      runs.push({ str: r.str, bbox, baseline: tx[5], size, item: items.length - 1, replaced: false });
       continue;
     }
     if (spanItem < 0) {
@@ -368,7 +372,7 @@ async function pageContent(lib: PdfJs, page: PDFPageProxy, actual: (string | nul
     } else {
       items[spanItem]!.bbox = union([items[spanItem]!.bbox, bbox]);
     }
-    runs.push({ str: r.str, bbox, baseline: tx[5], item: spanItem, replaced: true });
+    runs.push({ str: r.str, bbox, baseline: tx[5], size, item: spanItem, replaced: true });
   }
   const text = layoutText(items);
   const annotations = await page.getAnnotations({ intent: "display" });
@@ -432,6 +436,23 @@ export function union(boxes: BBox[]): BBox {
   return [x0, y0, x1 - x0, y1 - y0];
 }
 
+/** Text lines of a page (points): runs sharing a baseline, with their horizontal extent. */
+export function textLines(page: PdfPageContent): { x0: number; x1: number; baseline: number; size: number }[] {
+  const lines: { x0: number; x1: number; baseline: number; size: number }[] = [];
+  for (const run of page.runs) {
+    if (!run.str.trim() || run.size <= 0) continue;
+    const line = lines.find((l) => Math.abs(l.baseline - run.baseline) < 0.3 * Math.min(l.size, run.size));
+    if (line) {
+      line.x0 = Math.min(line.x0, run.bbox[0]);
+      line.x1 = Math.max(line.x1, run.bbox[0] + run.bbox[2]);
+      line.size = Math.max(line.size, run.size);
+    } else {
+      lines.push({ x0: run.bbox[0], x1: run.bbox[0] + run.bbox[2], baseline: run.baseline, size: run.size });
+    }
+  }
+  return lines;
+}
+
 /** Reading-order text from positioned items: a new line when the baseline moves, a space across visible gaps. */
 export function layoutText(items: TextItem[]): string {
   let out = "";
@@ -441,8 +462,12 @@ export function layoutText(items: TextItem[]): string {
       const ph = prev.bbox[3];
       const sameLine = Math.abs(item.bbox[1] + item.bbox[3] - (prev.bbox[1] + prev.bbox[3])) < 0.5 * Math.min(ph, item.bbox[3]);
       const gap = item.bbox[0] - (prev.bbox[0] + prev.bbox[2]);
+      // Thai needs a wider gap than Latin to be a word space (producers position clusters and marks one by one),
+      // and a lone mark never starts or ends a word.
+      const latin = /[A-Za-z0-9.,;:)]$/.test(prev.str) && /^[A-Za-z0-9(]/.test(item.str);
+      const marks = /^\p{M}+$/u.test(prev.str) || /^\p{M}/u.test(item.str);
       if (!sameLine) out += "\n";
-      else if (gap > 0.15 * ph && !/\s$/.test(out) && !/^\s/.test(item.str)) out += " ";
+      else if (!marks && gap > (latin ? 0.15 : 0.3) * ph && !/\s$/.test(out) && !/^\s/.test(item.str)) out += " ";
     }
     out += item.str;
     prev = item;

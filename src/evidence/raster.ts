@@ -43,22 +43,25 @@ export function toGray(img: RgbaImage): GrayImage {
 
 /** One pass of a separable box operation on a binary mask: dilation (any set in window) or erosion (all set). */
 function boxPass(src: Mask, radius: number, horizontal: boolean, erode: boolean): Mask {
-  const { width: w, height: h } = src;
+  const { width: w, height: h, data } = src;
   const out = new Uint8Array(w * h);
   const lines = horizontal ? h : w;
   const len = horizontal ? w : h;
   const step = horizontal ? 1 : w;
   const window = 2 * radius + 1;
+  // Outside the grid counts as unset for dilation and as set for erosion, so borders neither grow nor eat strokes
+  // that touch the page edge.
+  const outside = erode ? 1 : 0;
   for (let l = 0; l < lines; l++) {
     const base = horizontal ? l * w : l;
-    // Running count of set cells in [i - radius, i + radius]; outside the grid counts as unset for dilation and as
-    // set for erosion, so borders neither grow nor eat strokes that touch the page edge.
+    // Running count of set cells in [i - radius, i + radius].
     let count = 0;
-    const at = (i: number) => (i < 0 || i >= len ? (erode ? 1 : 0) : src.data[base + i * step]!);
-    for (let i = -radius; i <= radius; i++) count += at(i);
-    for (let i = 0; i < len; i++) {
-      out[base + i * step] = erode ? (count === window ? 1 : 0) : count > 0 ? 1 : 0;
-      count += at(i + radius + 1) - at(i - radius);
+    for (let i = -radius; i <= radius; i++) count += i < 0 || i >= len ? outside : data[base + i * step]!;
+    for (let i = 0, p = base; i < len; i++, p += step) {
+      out[p] = erode ? (count === window ? 1 : 0) : count > 0 ? 1 : 0;
+      const enter = i + radius + 1;
+      const leave = i - radius;
+      count += (enter >= len ? outside : data[base + enter * step]!) - (leave < 0 ? outside : data[base + leave * step]!);
     }
   }
   return { width: w, height: h, data: out };

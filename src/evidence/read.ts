@@ -5,13 +5,14 @@
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import PizZip from "pizzip";
-import { detectHighlights } from "./highlight.js";
-import { DEFAULT_IMAGE_LIMITS, loadRaster, rasterPageCount, type ImageLimits, type RasterType } from "./image.js";
+import { markedSpans } from "./highlight.js";
+import { DEFAULT_IMAGE_LIMITS, openRaster, rasterPageCount, type ImageLimits, type RasterType } from "./image.js";
 import { EvidenceError, fileError, warning } from "./messages.js";
 import { TesseractPool, type OcrEngine, type OcrWord } from "./ocr.js";
-import { openPdf, type PdfDocument, type PdfPageContent } from "./pdf.js";
+import { openPdf, textLines, type PdfDocument, type PdfPageContent } from "./pdf.js";
 import type { Result } from "./result.js";
 import { readScannedPage, wordsUnder } from "./scan.js";
 import type {
@@ -25,7 +26,7 @@ import type {
   EvidenceWord,
   FileType,
 } from "./schema.js";
-import { hasThaiDigits, normalizeThai, thaiDigitsToArabic } from "./thai.js";
+import { hasThaiDigits, normalizeEvidenceText, thaiDigitsToArabic } from "./thai.js";
 
 export interface EvidenceInput {
   name: string;
@@ -57,7 +58,7 @@ export interface ReadEvidenceOptions {
   onFile?(file: EvidenceFile): void;
 }
 
-const DEFAULTS = { dpi: 300, inkDpi: 150, pageText: true, minTextLetters: 40 };
+const DEFAULTS = { dpi: 300, inkDpi: 100, pageText: true, minTextLetters: 40 };
 
 type Sniffed = { type: Exclude<FileType, "unknown"> } | { type: "unknown"; what: string };
 
@@ -165,7 +166,7 @@ function layerWords(content: PdfPageContent): EvidenceWord[] {
       const space = k === chars.length || /\s/.test(chars[k]!);
       if (!space && start < 0) start = k;
       if (space && start >= 0) {
-        const text = normalizeThai(chars.slice(start, k).join(""));
+        const text = normalizeEvidenceText(chars.slice(start, k).join(""));
         if (text) words.push({ text, bbox: round([item.bbox[0] + start * step, item.bbox[1], (k - start) * step, item.bbox[3]]), confidence: 1 });
         start = -1;
       }
@@ -202,7 +203,7 @@ class Reader {
 
   /** How many pages may be in flight: enough to keep every OCR worker busy while the next page renders. */
   private get concurrency(): number {
-    return (this.opts.engine ? 2 : (this.ownEngine?.size ?? new TesseractPool().size)) + 1;
+    return (this.opts.engine?.parallelism ?? os.availableParallelism()) + 1;
   }
 
   async close(): Promise<void> {
@@ -212,7 +213,8 @@ class Reader {
 
   async run(inputs: (string | EvidenceInput)[]): Promise<Result<EvidenceReport>> {
     this.progress.filesTotal = inputs.length;
-    this.progress.pagesTotal = (await Promise.all(inputs.map((i) => this.countPages(i)))).reduce((a, b) => a + b, 0);
+    // One file at a time: a batch of large scans should not sit in memory together.
+    for (const input of inputs) this.progress.pagesTotal += await this.countPages(input);
     const files: EvidenceFile[] = [];
     for (const input of inputs) {
       const name = typeof input === "string" ? input : input.name;
@@ -318,7 +320,7 @@ class Reader {
     const texts = await doc.textIn(requests);
     let k = 0;
     for (const p of pending) {
-      const text = normalizeThai(p.boxes.map(() => texts[k++] ?? "").filter((t) => t.trim()).join("\n"));
+      const text = normalizeEvidenceText(p.boxes.map(() => texts[k++] ?? "").filter((t) => t.trim()).join("\n"));
       const regions = p.page.regions;
       // Ink over no text is a decoration (a coloured box, a bullet), not a marked passage.
       if (!text && p.region.source === "highlighter") regions.splice(regions.indexOf(p.region), 1);
@@ -326,12 +328,12 @@ class Reader {
     }
   }
 
-  /** A page that fails unexpectedly is reported as unreadable instead of failing the whole file. */
+  /** A page that fails (a TIFF page in an unsupported compression, a render error) is reported as unreadable and the
+   * other pages go on. */
   private async guardPage(number: number, unit: "pt" | "px", read: () => Promise<EvidencePage>): Promise<EvidencePage> {
     try {
       return await read();
     } catch (error) {
-      if (error instanceof EvidenceError) throw error;
       return {
         number,
         source: "ocr",
@@ -356,7 +358,7 @@ class Reader {
         bbox: round(m.bbox),
         color: colorOfRgb(m.rgb),
         rgb: hex(m.rgb),
-        text: normalizeThai(text),
+        text: normalizeEvidenceText(text),
         confidence: 1,
         source: "annotation",
         annotation: m.subtype,
@@ -367,10 +369,10 @@ class Reader {
     const scanned = content.letters === 0 || (content.letters < this.opts.minTextLetters && content.imageCoverage >= 0.3);
     if (!scanned) {
       const annotations = content.markups.map((m) => ({ region: annotationRegion(m, ""), boxes: m.boxes }));
-      const ink = this.opts.inkDpi > 0 ? await this.inkOnTextPage(doc, number, annotations.map((a) => a.region)) : [];
+      const ink = this.opts.inkDpi > 0 ? await this.inkOnTextPage(doc, number, content, annotations.map((a) => a.region)) : [];
       const marked = [...annotations, ...ink.map((region) => ({ region, boxes: [region.bbox] }))];
       const regions = marked.map((m) => m.region).sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
-      const text = normalizeThai(content.text);
+      const text = normalizeEvidenceText(content.text);
       const page = withDigits({ ...base, source: "text-layer" as const, text, confidence: 1, words: layerWords(content), regions, warnings });
       pending.push(...marked.map((m) => ({ number, content, page, region: m.region, boxes: m.boxes })));
       return page;
@@ -400,23 +402,26 @@ class Reader {
 
   /**
    * Highlighter ink on pages that do have a text layer: Word's text highlighting exported to PDF, or a marked paper
-   * scanned to a searchable PDF. The text comes from the layer afterwards (fillInkText), so no OCR is needed.
+   * scanned to a searchable PDF. Ink is looked for along the layer's own text lines; the text comes from the layer
+   * afterwards (fillLayerText), so no OCR is needed.
    */
-  private async inkOnTextPage(doc: PdfDocument, number: number, annotations: EvidenceRegion[]): Promise<EvidenceRegion[]> {
+  private async inkOnTextPage(doc: PdfDocument, number: number, content: PdfPageContent, annotations: EvidenceRegion[]): Promise<EvidenceRegion[]> {
     const dpi = this.opts.inkDpi;
+    const k = dpi / 72;
+    const lines = textLines(content).map((l) => ({ x0: l.x0 * k, x1: l.x1 * k, baseline: l.baseline * k, size: l.size * k }));
+    if (!lines.length) return [];
     const image = await doc.render(number, dpi);
-    const k = 72 / dpi;
-    return detectHighlights(image, { dpi })
-      .value.regions.map((r) => ({ ...r, bbox: scaleBox(r.bbox, k) }))
-      .filter((r) => !annotations.some((a) => overlapShare(a.bbox, r.bbox) > 0.5))
-      .map((r) => ({ bbox: round(r.bbox), color: r.color, rgb: r.rgb, text: "", confidence: 1, source: "highlighter" as const }));
+    return markedSpans(image, { dpi, lines })
+      .value.spans.map((s) => ({ ...s, bbox: scaleBox(s.bbox, 1 / k) }))
+      .filter((s) => !annotations.some((a) => overlapShare(a.bbox, s.bbox) > 0.5))
+      .map((s) => ({ bbox: round(s.bbox), color: s.color, rgb: s.rgb, text: "", confidence: 1, source: "highlighter" as const }));
   }
 
   private async readImage(bytes: Uint8Array, type: RasterType, offset: number): Promise<EvidencePage[]> {
-    const pages = await loadRaster(bytes, type, this.limits);
-    return this.inOrder(pages.length, (i) =>
+    const pages = await openRaster(bytes, type, this.limits);
+    return this.inOrder(pages.count, (i) =>
       this.guardPage(offset + i + 1, "px", async () => {
-        const { image, dpi } = pages[i]!;
+        const { image, dpi } = await pages.page(i);
         const scanned = await readScannedPage(image, { dpi, engine: this.engine, pageText: this.opts.pageText });
         return withDigits({
           number: offset + i + 1,

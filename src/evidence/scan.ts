@@ -9,7 +9,7 @@ import type { OcrEngine, OcrResult, OcrWord } from "./ocr.js";
 import { deskew, sampleRotated, type GrayImage, type RgbaImage } from "./raster.js";
 import type { Result } from "./result.js";
 import type { BBox, ColorName, EvidenceWarning } from "./schema.js";
-import { normalizeThai } from "./thai.js";
+import { normalizeEvidenceText } from "./thai.js";
 
 export interface ScanOptions {
   dpi: number;
@@ -40,13 +40,51 @@ export const LOW_CONFIDENCE = 0.6;
 const DESKEW_MIN_RAD = (0.3 * Math.PI) / 180;
 
 /**
- * The crop around a stroke: the marker covers the letters' bodies, Thai vowels and tone marks stack above and below
- * it, so the crop is taller than the stroke; horizontally it stops at the stroke ends so neighbouring letters stay out.
+ * The crop around a stroke: the marker covers the letters' bodies, while Thai vowels and tone marks stack above and
+ * below it, so the crop is taller than the stroke. It is also wider, so that letters the stroke only grazes are seen
+ * whole (a cut glyph is read as some other letter) and can then be left out by position.
  */
 const CROP_HEIGHT = 1.9;
+const CROP_SIDE = 0.3;
 
-export function cropRegion(gray: GrayImage, r: HighlightRegion): GrayImage {
-  return sampleRotated(gray, r.center[0], r.center[1], r.angle, r.length, r.thickness * CROP_HEIGHT);
+export interface RegionCrop {
+  image: GrayImage;
+  /** The stroke's extent along the crop's x axis. */
+  from: number;
+  to: number;
+}
+
+export function cropRegion(gray: GrayImage, r: HighlightRegion): RegionCrop {
+  const side = CROP_SIDE * r.thickness;
+  const image = sampleRotated(gray, r.center[0], r.center[1], r.angle, r.length + 2 * side, r.thickness * CROP_HEIGHT);
+  return { image, from: side, to: side + r.length };
+}
+
+/**
+ * The marked text of a region's OCR: the characters whose centre lies within the stroke, with the line's own spacing
+ * between them. Falls back to the whole line when symbols and text do not line up.
+ */
+export function markedText(result: OcrResult, from: number, to: number): string {
+  return result.lines
+    .map((line) => {
+      const chars = [...line.text];
+      const letters = chars.filter((c) => !/\s/.test(c));
+      const symbols = line.symbols;
+      if (symbols.map((s) => s.text).join("") !== letters.join("")) return line.text;
+      const keep: boolean[] = [];
+      for (const s of symbols) {
+        const inside = s.bbox[0] + s.bbox[2] / 2 >= from && s.bbox[0] + s.bbox[2] / 2 <= to;
+        for (let k = 0; k < [...s.text].length; k++) keep.push(inside);
+      }
+      let out = "";
+      let k = 0;
+      for (const c of chars) {
+        if (/\s/.test(c)) out += " ";
+        else if (keep[k++]) out += c;
+      }
+      return out;
+    })
+    .join(" ");
 }
 
 async function ocrPage(gray: GrayImage, skew: number, options: ScanOptions): Promise<OcrResult> {
@@ -71,8 +109,9 @@ export async function readScannedPage(img: RgbaImage, options: ScanOptions): Pro
     options.pageText ? ocrPage(gray, highlights.skew, options) : null,
     Promise.all(
       highlights.regions.map(async (r): Promise<ScannedRegion> => {
-        const result = await options.engine.recognize({ image: cropRegion(gray, r), mode: "line", dpi: options.dpi });
-        return { bbox: r.bbox, color: r.color, rgb: r.rgb, text: normalizeThai(result.text), confidence: result.confidence };
+        const crop = cropRegion(gray, r);
+        const result = await options.engine.recognize({ image: crop.image, mode: "line", dpi: options.dpi });
+        return { bbox: r.bbox, color: r.color, rgb: r.rgb, text: tidyMarked(normalizeEvidenceText(markedText(result, crop.from, crop.to))), confidence: result.confidence };
       }),
     ),
   ]);
@@ -81,14 +120,30 @@ export async function readScannedPage(img: RgbaImage, options: ScanOptions): Pro
       messages.push(warning("region-unreadable", `${r.bbox.map(Math.round).join(",")}; ${Math.round(r.confidence * 100)}%`));
     }
   }
-  const text = page ? normalizeThai(page.text) : "";
+  const text = page ? normalizeEvidenceText(page.text) : "";
   const confidence = page ? page.confidence : regions.length ? Math.min(...regions.map((r) => r.confidence)) : 0;
   if (page && !text) messages.push(warning("page-unreadable"));
   else if (page && confidence < LOW_CONFIDENCE) messages.push(warning("low-confidence", `${Math.round(confidence * 100)}%`));
   const words = page
-    ? page.lines.flatMap((l) => l.words).map((w) => ({ ...w, text: normalizeThai(w.text) })).filter((w) => w.text)
+    ? page.lines.flatMap((l) => l.words).map((w) => ({ ...w, text: normalizeEvidenceText(w.text) })).filter((w) => w.text)
     : [];
   return { value: { text, confidence, words, regions, highlights }, messages };
+}
+
+/**
+ * OCR debris at the edges of a marked region: a table rule or a marker streak read as "|", a quote or stop from the
+ * neighbouring text, a bracket whose partner lies outside the mark.
+ */
+export function tidyMarked(text: string): string {
+  let t = text.replace(/\s*\|\s*/g, " ").trim();
+  for (let changed = true; changed; ) {
+    const before = t;
+    t = t.replace(/^[\s'"“”‘’«».,:;!]+/u, "").replace(/[\s'"“”‘’«»,:;!]+$/u, "");
+    if (t.startsWith("(") && !t.includes(")")) t = t.slice(1);
+    if (t.endsWith(")") && !t.includes("(")) t = t.slice(0, -1);
+    changed = t !== before;
+  }
+  return t;
 }
 
 /** OCR words whose boxes are mostly inside any of `boxes`, in reading order (annotations on scanned pages). */

@@ -1,10 +1,10 @@
 /**
- * Thai text normalisation for evidence text (local to the evidence reader: src/text/thai.ts does not exist yet).
- * OCR engines and PDF text layers disagree on how the same Thai text is encoded; comparing or searching needs one form.
+ * Text normalisation for evidence: the shared Thai normaliser (src/text/thai.ts — NFC, zero-width characters, sara am
+ * written as nikhahit + sara aa) plus what PDF text layers and OCR of marked regions add on top.
  */
+import { normalizeThai, thaiDigitsToArabic } from "../text/thai.js";
 
-/** Zero-width characters and soft hyphens: word-break hints in some files, never visible text. */
-const INVISIBLE = /[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g;
+export { thaiDigitsToArabic };
 
 /**
  * Thai fonts from the Windows era (TH SarabunPSK, Angsana…) map positional glyph variants of marks to the private-use
@@ -23,18 +23,16 @@ const PUA_RE = /[\uF700-\uF71A]/g;
 const TONE = "\u0E48-\u0E4B";
 const UPPER_VOWEL = "\u0E31\u0E34-\u0E37\u0E47";
 
-export function normalizeThai(input: string): string {
+export function normalizeEvidenceText(input: string): string {
+  const fixed = input
+    .replace(PUA_RE, (ch) => THAI_PUA[ch] ?? ch)
+    // Some PDF producers map the sara am glyph to "ำา"; sara aa never legitimately follows sara am.
+    .replace(/\u0E33\u0E32/g, "\u0E33")
+    // Tone mark typed before the upper vowel it sits on: the canonical order is vowel then tone.
+    .replace(new RegExp(`([${TONE}])([${UPPER_VOWEL}])`, "g"), "$2$1");
   return (
-    input
-      .normalize("NFC")
-      .replace(INVISIBLE, "")
-      .replace(PUA_RE, (ch) => THAI_PUA[ch] ?? ch)
-      // Sara am written as nikhahit + sara aa (what OCR usually emits), possibly with a tone mark in between.
-      .replace(new RegExp(`\u0E4D([${TONE}]?)\u0E32`, "g"), "$1\u0E33")
-      // Some PDF producers map the sara am glyph to "ำา"; sara aa never legitimately follows sara am.
-      .replace(/\u0E33\u0E32/g, "\u0E33")
-      // Tone mark typed before the upper vowel it sits on: the canonical order is vowel then tone.
-      .replace(new RegExp(`([${TONE}])([${UPPER_VOWEL}])`, "g"), "$2$1")
+    normalizeThai(fixed, { collapseSpaces: false })
+      // Lines matter in evidence text (they locate the marked passage): collapse spaces, keep line breaks.
       .replace(/[ \t\u00A0]+/g, " ")
       .replace(/ *\n */g, "\n")
       .trim()
@@ -43,13 +41,6 @@ export function normalizeThai(input: string): string {
   );
 }
 
-const THAI_DIGIT_ZERO = 0x0e50;
-
 export function hasThaiDigits(text: string): boolean {
   return /[\u0E50-\u0E59]/.test(text);
-}
-
-/** ๐–๙ → 0–9: official documents number everything in Thai digits, machines compare in Arabic ones. */
-export function thaiDigitsToArabic(text: string): string {
-  return text.replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - THAI_DIGIT_ZERO));
 }

@@ -68,18 +68,21 @@ export async function pngOf(image: RgbaImage): Promise<Uint8Array> {
   return new Uint8Array(await canvas.encode("png"));
 }
 
-/** Minimal uncompressed RGB TIFF (big-endian), one IFD per page, 300 dpi. */
-export function tiffOf(pages: RgbaImage[]): Uint8Array {
+/**
+ * Minimal RGB TIFF (big-endian), one IFD per page, 300 dpi. Pixels are stored uncompressed; `compression` only sets
+ * the tag, so a page can claim a scheme the decoder lacks (PackBits 32773, CCITT 4).
+ */
+export function tiffOf(pages: RgbaImage[], compression: number[] = []): Uint8Array {
   const parts: number[] = [0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 0];
   const u16 = (v: number) => [(v >> 8) & 255, v & 255];
   const u32 = (v: number) => [(v >>> 24) & 255, (v >> 16) & 255, (v >> 8) & 255, v & 255];
   const set32 = (at: number, v: number) => parts.splice(at, 4, ...u32(v));
   let linkAt = 4;
-  for (const page of pages) {
+  for (const [index, page] of pages.entries()) {
     const pixels: number[] = [];
     for (let i = 0; i < page.width * page.height; i++) pixels.push(page.data[i * 4]!, page.data[i * 4 + 1]!, page.data[i * 4 + 2]!);
     const dataAt = parts.length;
-    parts.push(...pixels);
+    for (const v of pixels) parts.push(v);
     if (parts.length % 2) parts.push(0);
     const bpsAt = parts.length;
     parts.push(...u16(8), ...u16(8), ...u16(8));
@@ -91,7 +94,7 @@ export function tiffOf(pages: RgbaImage[]): Uint8Array {
       [256, 4, 1, page.width],
       [257, 4, 1, page.height],
       [258, 3, 3, bpsAt],
-      [259, 3, 1, 1],
+      [259, 3, 1, compression[index] ?? 1],
       [262, 3, 1, 2],
       [273, 4, 1, dataAt],
       [277, 3, 1, 3],
@@ -129,6 +132,7 @@ export function docxWith(images: Uint8Array[]): Uint8Array {
 /** OCR stand-in: records requests and answers with a fixed line, so plumbing tests need no tesseract. */
 export class StubOcr implements OcrEngine {
   readonly name = "stub";
+  readonly parallelism = 1;
   readonly requests: OcrRequest[] = [];
   terminated = false;
   constructor(private readonly text = "ข้อความ ทดสอบ") {}
@@ -140,7 +144,7 @@ export class StubOcr implements OcrEngine {
       bbox: [(i * width) / all.length, 0, width / all.length, height] as [number, number, number, number],
       confidence: 0.9,
     }));
-    return { text: this.text, confidence: 0.9, lines: [{ text: this.text, bbox: [0, 0, width, height], confidence: 0.9, words }] };
+    return { text: this.text, confidence: 0.9, lines: [{ text: this.text, bbox: [0, 0, width, height], confidence: 0.9, words, symbols: [] }] };
   }
   async terminate(): Promise<void> {
     this.terminated = true;

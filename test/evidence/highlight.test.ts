@@ -25,7 +25,9 @@ describe("detectHighlights", () => {
     for (const d of truth.distractors) {
       for (const r of regions) expect(covered(r.bbox, d.bbox)).toBeLessThan(0.2);
     }
-    expect(rejected.map((r) => r.reason)).toEqual(expect.arrayContaining(["shading"]));
+    // The pale table fill is turned down as shading or as a tint (it is paler than any marker).
+    const shading = truth.distractors.find((d) => d.kind === "shading")!;
+    expect(rejected.filter((r) => covered(r.bbox, shading.bbox) > 0.5).map((r) => r.reason)).toEqual([expect.stringMatching(/^(shading|tint)$/)]);
     expect((skew * 180) / Math.PI).toBeCloseTo(2.5, 0);
   });
 
@@ -48,7 +50,7 @@ describe("detectHighlights", () => {
     expect(detectHighlights(image, { dpi: 300 }).value.regions).toEqual([]);
   });
 
-  it("works at the 150 dpi used for text-layer pages", async () => {
+  it("works at low resolution (150 dpi scans)", async () => {
     const { image, truth } = await synthPage({ width: 1240, height: 700, dpi: 150, lines: LINES.slice(0, 3) });
     const { regions } = detectHighlights(image, { dpi: 150 }).value;
     expect(regions).toHaveLength(3);

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { TesseractPool, wordsOfLine } from "../../src/evidence/ocr.js";
 import { toGray } from "../../src/evidence/raster.js";
 import { readScannedPage } from "../../src/evidence/scan.js";
-import { normalizeThai } from "../../src/evidence/thai.js";
+import { normalizeEvidenceText } from "../../src/evidence/thai.js";
 import { synthPage } from "./synth.js";
 
 /** 1 − normalised edit distance. */
@@ -55,7 +55,7 @@ describe("TesseractPool (tesseract.js, tha+eng from node_modules)", () => {
     ctx.fillText("แต่งตั้งคณะกรรมการตรวจรับพัสดุ Digital 2024", 20, 75);
     const image = toGray({ width: 1500, height: 110, data: ctx.getImageData(0, 0, 1500, 110).data });
     const result = await pool.recognize({ image, mode: "line", dpi: 300 });
-    expect(similarity(normalizeThai(result.text), "แต่งตั้งคณะกรรมการตรวจรับพัสดุ Digital 2024")).toBeGreaterThan(0.9);
+    expect(similarity(normalizeEvidenceText(result.text), "แต่งตั้งคณะกรรมการตรวจรับพัสดุ Digital 2024")).toBeGreaterThan(0.9);
     expect(result.confidence).toBeGreaterThan(0.7);
     const words = result.lines.flatMap((l) => l.words);
     expect(words.map((w) => w.text)).toContain("Digital");

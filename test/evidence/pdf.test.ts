@@ -1,9 +1,10 @@
 import { rgb } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { bdcActualTexts } from "../../src/evidence/actualtext.js";
 import { openPdf } from "../../src/evidence/pdf.js";
 import { readEvidence } from "../../src/evidence/read.js";
 import { EvidenceReportSchema } from "../../src/evidence/schema.js";
-import { normalizeThai } from "../../src/evidence/thai.js";
+import { normalizeEvidenceText } from "../../src/evidence/thai.js";
 import { encryptedPdf, markPhrase, pngOf, StubOcr, thaiPdf } from "./fixtures.js";
 import { synthPage } from "./synth.js";
 
@@ -58,8 +59,8 @@ describe("openPdf", () => {
     expect(page.items[0]!.bbox[1]).toBeLessThan(82);
     expect(page.markups.map((m) => m.subtype)).toEqual(["Highlight", "Underline"]);
     const [marked, underlined] = await doc.textIn(page.markups.map((m) => ({ page, number: 1, box: m.bbox })));
-    expect(normalizeThai(marked!)).toBe("แต่งตั้งคณะกรรมการ");
-    expect(normalizeThai(underlined!)).toBe("ครั้งที่ ๒/๒๕๖๗");
+    expect(normalizeEvidenceText(marked!)).toBe("แต่งตั้งคณะกรรมการ");
+    expect(normalizeEvidenceText(underlined!)).toBe("ครั้งที่ ๒/๒๕๖๗");
     expect(page.markups[0]!.rgb).toEqual([255, 255, 0]);
     const scan = await doc.page(2);
     expect(scan.letters).toBe(0);
@@ -108,5 +109,18 @@ describe("readEvidence on a PDF", () => {
     expect(x + w).toBeLessThan(595);
     expect(ocr.requests.map((r) => r.mode).sort()).toEqual(["line", "page"]);
     expect(messages).toEqual([]);
+  });
+});
+
+describe("bdcActualTexts", () => {
+  it("lists each BDC's /ActualText in stream order, past strings and inline images that look like operators", () => {
+    const stream = [
+      "BT /F1 12 Tf (a \\) BDC \\( fake) Tj ET",
+      "/Span<</ActualText<FEFF0E39>>>BDC <2F>Tj EMC",
+      "/P <</MCID 3>> BDC (x) Tj EMC",
+      "BI /W 2 /H 1 /BPC 8 /CS /G ID \x00BDC\xff EI",
+      "/Span <</ActualText (ok)>> BDC [<01> -20 <02>] TJ EMC",
+    ].join("\n");
+    expect(bdcActualTexts(new Uint8Array([...stream].map((c) => c.charCodeAt(0))))).toEqual(["\u0E39", null, "ok"]);
   });
 });

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { readEvidence, sniffType } from "../../src/evidence/read.js";
 import { EvidenceReportSchema, evidenceJsonSchema } from "../../src/evidence/schema.js";
-import { docxWith, encryptedPdf, pngOf, StubOcr, thaiPdf } from "./fixtures.js";
+import { docxWith, encryptedPdf, pngOf, StubOcr, thaiPdf, tiffOf } from "./fixtures.js";
 import { synthPage } from "./synth.js";
 
 let dir: string;
@@ -67,6 +67,18 @@ describe("readEvidence", () => {
     expect(scan.type).toBe("png");
     expect(scan.pages[0]!.regions.map((r) => [r.color, r.text, r.textArabic])).toEqual([["yellow", "ครั้งที่ ๑/๒๕๖๗", "ครั้งที่ 1/2567"]]);
     expect(ocr.terminated).toBe(false);
+  });
+
+  it("reports a TIFF page it cannot decode as unreadable and reads the other pages", async () => {
+    const { image } = await synthPage({ width: 300, height: 200, dpi: 150, lines: [{ text: "ทดสอบ" }] });
+    const { value } = await readEvidence([{ name: "scan.tif", bytes: tiffOf([image, image], [1, 32773]) }], { engine: new StubOcr() });
+    const [file] = value.files;
+    expect(file!.error).toBeUndefined();
+    expect(file!.pages.map((p) => [p.number, p.warnings.map((w) => w.code)])).toEqual([
+      [1, []],
+      [2, ["page-unreadable"]],
+    ]);
+    expect(file!.pages[1]!.warnings[0]!.message).toContain("PackBits");
   });
 
   it("reads the images of a returned .docx in document order and says what it skipped", async () => {

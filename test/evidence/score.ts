@@ -8,7 +8,7 @@ import path from "node:path";
 import type { OcrEngine } from "../../src/evidence/ocr.js";
 import { readEvidence } from "../../src/evidence/read.js";
 import type { EvidenceFile } from "../../src/evidence/schema.js";
-import { normalizeThai } from "../../src/evidence/thai.js";
+import { normalizeEvidenceText } from "../../src/evidence/thai.js";
 
 type Box = [number, number, number, number];
 
@@ -36,19 +36,19 @@ export interface IndexEntry {
 
 export const SAMPLES = path.join(import.meta.dirname, "..", "..", "samples", "evidence");
 
-export function splitEntries(split: string): IndexEntry[] {
-  const index = path.join(SAMPLES, "index.json");
+export function splitEntries(split: string, root = SAMPLES): IndexEntry[] {
+  const index = path.join(root, "index.json");
   if (!existsSync(index)) throw new Error(`no ${index}: generate the samples (scripts/evidence-samples/generate.ts)`);
   const entries = (JSON.parse(readFileSync(index, "utf8")) as { files: IndexEntry[] }).files.filter((f) => f.split === split);
   if (!entries.length) throw new Error(`no ${split} files in ${index}`);
   for (const e of entries) {
-    if (!existsSync(path.join(SAMPLES, e.file))) throw new Error(`missing sample ${e.file}`);
+    if (!existsSync(path.join(root, e.file))) throw new Error(`missing sample ${e.file}`);
   }
   return entries;
 }
 
 /** Characters that carry meaning: whitespace is layout (a wrapped Thai phrase has none, an English one a space). */
-const compact = (s: string) => normalizeThai(s).replace(/\s+/g, "");
+const compact = (s: string) => normalizeEvidenceText(s).replace(/\s+/g, "");
 
 export function editDistance(a: string, b: string): number {
   const x = [...a];
@@ -88,6 +88,8 @@ export interface Score {
   regions: number;
   correct: number;
   distractorHits: number;
+  /** Distractor false positives by kind (seal, signature, logo, shading, tint). */
+  distractorKinds: Record<string, number>;
   chars: number;
   edits: number;
   errors: string[];
@@ -95,11 +97,12 @@ export interface Score {
 }
 
 export function emptyScore(group: string): Score {
-  return { group, files: 0, pages: 0, phrases: 0, found: 0, regions: 0, correct: 0, distractorHits: 0, chars: 0, edits: 0, errors: [], phraseResults: [] };
+  return { group, files: 0, pages: 0, phrases: 0, found: 0, regions: 0, correct: 0, distractorHits: 0, distractorKinds: {}, chars: 0, edits: 0, errors: [], phraseResults: [] };
 }
 
 export function add(into: Score, s: Score): void {
   for (const k of ["files", "pages", "phrases", "found", "regions", "correct", "distractorHits", "chars", "edits"] as const) into[k] += s[k];
+  for (const [k, n] of Object.entries(s.distractorKinds)) into.distractorKinds[k] = (into.distractorKinds[k] ?? 0) + n;
   into.errors.push(...s.errors);
   into.phraseResults.push(...s.phraseResults);
 }
@@ -118,7 +121,13 @@ export function scoreFile(truth: Truth, result: EvidenceFile, group: string): Sc
     s.regions += regions.length;
     for (const r of regions) {
       if (parts.some((ps) => ps.some((p) => matches(r.bbox, p.bbox)))) s.correct++;
-      else if (tp.distractors.some((d) => matches(r.bbox, d.bbox))) s.distractorHits++;
+      else {
+        const d = tp.distractors.find((d) => matches(r.bbox, d.bbox));
+        if (d) {
+          s.distractorHits++;
+          s.distractorKinds[d.kind] = (s.distractorKinds[d.kind] ?? 0) + 1;
+        }
+      }
     }
     tp.marked.forEach((m, i) => {
       s.phrases++;
@@ -143,6 +152,8 @@ export function scoreFile(truth: Truth, result: EvidenceFile, group: string): Sc
 }
 
 export interface RunOptions {
+  /** A samples folder other than samples/evidence (e.g. a set generated with another seed). */
+  root?: string;
   engine?: OcrEngine;
   pageText?: boolean;
   filter?: (e: IndexEntry) => boolean;
@@ -150,16 +161,17 @@ export interface RunOptions {
 }
 
 export async function scoreSplit(split: string, options: RunOptions = {}): Promise<{ total: Score; groups: Score[] }> {
-  const entries = splitEntries(split).filter(options.filter ?? (() => true));
+  const root = options.root ?? SAMPLES;
+  const entries = splitEntries(split, root).filter(options.filter ?? (() => true));
   const groups = new Map<string, Score>();
   const total = emptyScore("all");
   const { value } = await readEvidence(
-    entries.map((e) => path.join(SAMPLES, e.file)),
+    entries.map((e) => path.join(root, e.file)),
     { engine: options.engine, pageText: options.pageText ?? false },
   );
   value.files.forEach((file, i) => {
     const entry = entries[i]!;
-    const truth = JSON.parse(readFileSync(path.join(SAMPLES, entry.truth), "utf8")) as Truth;
+    const truth = JSON.parse(readFileSync(path.join(root, entry.truth), "utf8")) as Truth;
     const group = truth.variant?.startsWith("text-pdf") ? "digital" : truth.variant?.startsWith("screenshot") ? "screenshot" : truth.variant === "scan-pdf" ? "scan-pdf" : truth.kind;
     const s = scoreFile(truth, file, group);
     if (!groups.has(group)) groups.set(group, emptyScore(group));
