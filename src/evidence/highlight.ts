@@ -655,19 +655,26 @@ function ruleAlongEdge(s: Stroke, dark: Uint8Array, w: number, h: number, side: 
   return best;
 }
 
+/** Cells where at least a fifth is dark neutral print, and where it is ruling (table lines). */
+function printMasks(cells: { w: number; h: number; darkNeutral: ArrayLike<number>; rule: ArrayLike<number> }, area: number): { darkN: Uint8Array; rules: Uint8Array } {
+  const n = cells.w * cells.h;
+  const darkN = new Uint8Array(n);
+  const rules = new Uint8Array(n);
+  const min = Math.max(1, 0.2 * area);
+  for (let i = 0; i < n; i++) {
+    darkN[i] = cells.darkNeutral[i]! >= min ? 1 : 0;
+    rules[i] = cells.rule[i]! >= min ? 1 : 0;
+  }
+  return { darkN, rules };
+}
+
 export function detectHighlights(img: RgbaImage, options: HighlightOptions): Result<HighlightAnalysis> {
   const dpi = options.dpi;
   const paper = options.paper ?? estimatePaper(img, dpi);
   const cells = classify(img, paper, dpi);
   const { w, h, f, cpi } = cells;
   const area = f * f;
-
-  const darkN = new Uint8Array(w * h);
-  const rules = new Uint8Array(w * h);
-  for (let i = 0; i < w * h; i++) {
-    darkN[i] = cells.darkNeutral[i]! >= Math.max(1, 0.2 * area) ? 1 : 0;
-    rules[i] = cells.rule[i]! >= Math.max(1, 0.2 * area) ? 1 : 0;
-  }
+  const { darkN, rules } = printMasks(cells, area);
   // Cells with print, as judged against the component being examined (filled by inkAround for its surroundings).
   const print = new Uint8Array(w * h);
   const inch = (x: number) => Math.max(1, Math.round(x * cpi));
@@ -1139,12 +1146,7 @@ export function markedSpans(img: RgbaImage, options: HighlightOptions & { lines:
   const cells = classify(img, paper, dpi, DIGITAL_MIN_LUM);
   const { w, h, f, cpi } = cells;
   const area = f * f;
-  const darkN = new Uint8Array(w * h);
-  const rules = new Uint8Array(w * h);
-  for (let i = 0; i < w * h; i++) {
-    darkN[i] = cells.darkNeutral[i]! >= Math.max(1, 0.2 * area) ? 1 : 0;
-    rules[i] = cells.rule[i]! >= Math.max(1, 0.2 * area) ? 1 : 0;
-  }
+  const { darkN, rules } = printMasks(cells, area);
   const inch = (x: number) => Math.max(1, Math.round(x * cpi));
   const mask = close(markerMask(cells, w, h, area), inch(0.035), inch(0.012));
   // Stamps only matter for red or pink highlighting, which is rare on text-layer pages: find them on demand.

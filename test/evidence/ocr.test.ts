@@ -4,19 +4,12 @@ import { TesseractPool, wordsOfLine } from "../../src/evidence/ocr.js";
 import { toGray } from "../../src/evidence/raster.js";
 import { readScannedPage } from "../../src/evidence/scan.js";
 import { normalizeEvidenceText } from "../../src/evidence/thai.js";
+import { editDistance } from "./score.js";
 import { synthPage } from "./synth.js";
 
 /** 1 − normalised edit distance. */
 function similarity(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return 1 - prev[y.length]! / Math.max(1, x.length, y.length);
+  return 1 - editDistance(a, b) / Math.max(1, [...a].length, [...b].length);
 }
 
 // One pool for the file: each worker load costs about a second.
