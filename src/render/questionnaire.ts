@@ -19,6 +19,8 @@ import {
 export interface FillState {
   isChecked(fieldId: string): boolean;
   valueOf(fieldId: string): string | undefined;
+  /** A short line printed under a question's answers (the province copy's "ที่มา: …"). */
+  noteAfter?(questionCode: string): string | undefined;
 }
 
 export const EMPTY_FILL: FillState = { isChecked: () => false, valueOf: () => undefined };
@@ -28,6 +30,7 @@ export const TEXT_WIDTH = 9360;
 const INDENT_STEP = 425;
 const SMALL = 14;
 const NOTE_COLOR = "404040";
+const AFTER_COLOR = "1F4E79";
 const BLANK_MARK = /_{3,}|\.{4,}|…{2,}/;
 
 interface Ctx {
@@ -132,6 +135,8 @@ function question(form: CompiledForm, q: QuestionSource, ids: IdCounter, fill: F
   if (q.markKeyText) out.push(note(`หมายเหตุ ${form.file.evidenceNote}`));
   for (const text of q.notes ?? []) out.push(note(text));
   out.push(...items(q.items, { ids, fill, prefix: `${q.code}:`, select: q.select ?? "single", depth: 1 }));
+  const after = fill.noteAfter?.(q.code);
+  if (after) out.push(paragraph(run(after, { size: SMALL, color: AFTER_COLOR }), { indent: INDENT_STEP }));
   out.push(paragraph("", { spaceAfter: 120 }));
   return out.join("");
 }
