@@ -508,7 +508,6 @@ export const REPORT_JS = String.raw`
     var p = DATA.province;
     var ui = UI.province;
     var heading = h("h2", { tabindex: "-1" }, ui.heading + (p.title ? " — " + p.title : ""));
-    if (p.raw !== undefined) return [heading, h("p", { class: "note" }, ui.unknownShape), h("pre", { class: "raw" }, p.raw)];
     return [heading].concat(DATA.groups.concat([{ key: "", title: "" }]).map(function (g) {
       var questions = p.questions.filter(function (q) { return q.group === g.key; });
       if (questions.length === 0) return null;

@@ -11,14 +11,15 @@ import { RESPONDENT_ASKS } from "../validate/context.js";
 import { IssueCode, Severity, type IssueValue } from "../validate/types.js";
 import { REPORT_MESSAGES, type ReportMessages } from "./messages.js";
 import { groupOf, groupsOf, type GroupKey } from "./groups.js";
-import { normalizeProvince, type ProvinceView } from "./province.js";
+import type { ProvinceConsolidation } from "../consolidate/index.js";
+import { provinceView, type ProvinceView } from "./province.js";
 
 export interface RenderReportInput {
   form: CompiledForm;
   manifest: BatchManifest;
   bundles: AgencyBundle[];
-  /** The province consolidation (src/consolidate); read defensively, shown as the province tab when given. */
-  province?: unknown;
+  /** The province consolidation (src/consolidate), shown as the province tab when given. */
+  province?: ProvinceConsolidation;
   decisions?: Decision[];
   /** Bytes of a crop image by its output-relative path ("crops/…png"); undefined when missing. */
   readCrop: (relPath: string) => Uint8Array | undefined;
@@ -159,7 +160,7 @@ export function buildReportData(input: RenderReportInput): ReportData {
     unassignedFiles: manifest.files.filter((f) => f.agency === undefined && f.status !== "used").map((f) => fileView(f, lang)),
     crops: crops.uris,
     decisions: input.decisions ?? [],
-    ...(input.province !== undefined ? { province: normalizeProvince(input.province, form, lang) } : {}),
+    ...(input.province !== undefined ? { province: provinceView(input.province, form) } : {}),
   };
 }
 

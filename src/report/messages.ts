@@ -104,7 +104,6 @@ export interface ReportMessages {
     merged: string;
     provenance: string;
     rule: string;
-    unknownShape: string;
   };
   groupG: string;
   pillar: string;
@@ -215,7 +214,6 @@ const th: ReportMessages = {
     merged: "คำตอบที่รวมแล้ว",
     provenance: "ที่มา",
     rule: "วิธีรวม",
-    unknownShape: "อ่านโครงสร้างข้อมูลภาพรวมจังหวัดไม่ได้ แสดงข้อมูลดิบแทน",
   },
   groupG: "G ผู้นำดิจิทัล (คณะกรรมการ PCIO)",
   pillar: "ส่วนที่",
@@ -333,7 +331,6 @@ const en: ReportMessages = {
     merged: "Merged answer",
     provenance: "From",
     rule: "How merged",
-    unknownShape: "The province data has an unknown shape; showing it as is",
   },
   groupG: "G Digital leadership (PCIO committee)",
   pillar: "Part",

@@ -132,7 +132,6 @@ fieldset.decide button { margin-top: 0.3rem; font-size: 0.85rem; padding: 0.1rem
 ul.reasons { margin: 0.2rem 0 0; padding-left: 1.1rem; font-size: 0.9rem; color: #3d4452; }
 
 details > summary { cursor: pointer; }
-pre.raw { white-space: pre-wrap; overflow-wrap: anywhere; background: #fff; border: 1px solid var(--line); padding: 0.6rem; max-height: 60vh; overflow: auto; }
 
 @media print {
   html { background: #fff; font-size: 12pt; }

@@ -18,6 +18,7 @@ import {
   type ManifestFile,
   type Verdict,
 } from "../../src/bundle/schema.js";
+import { consolidate, type ProvinceConsolidation } from "../../src/consolidate/index.js";
 import type { AnswerDocument } from "../../src/extract/answers.js";
 import { extractFile } from "../../src/extract/extract.js";
 import { loadForm, PACKAGE_ROOT } from "../../src/form/load.js";
@@ -283,27 +284,9 @@ function auditItem(question: string, field: string, label: string, plan: Evidenc
   };
 }
 
-/** A consolidation in the shape the province tab reads: per question, merged answers and the agencies behind them. */
-function provinceOf(bundles: AgencyBundle[]): unknown {
-  const office = bundles[0]!;
-  const codes = [...new Set(office.answers.answers.map((a) => a.question))].slice(0, 12);
-  return {
-    province: "เชียงใหม่",
-    questions: codes.map((code) => ({
-      question: code,
-      answers: office.answers.answers
-        .filter((a) => a.question === code)
-        .map((a) => ({
-          field: a.field,
-          label: a.label,
-          value: a.value,
-          provenance: bundles
-            .filter((b) => b.answers.answers.some((x) => x.field === a.field))
-            .map((b) => ({ agency: b.agency.id, name: b.agency.name, file: b.source.file })),
-          rule: "ใช้คำตอบของสำนักงานจังหวัด",
-        })),
-    })),
-  };
+/** The province consolidation of the fixture agencies, by the default merge policy. */
+function provinceOf(bundles: AgencyBundle[]): ProvinceConsolidation {
+  return consolidate(form, bundles);
 }
 
 /** A crop as the batch would render it: the highlighted words on a light page background. */

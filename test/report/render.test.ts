@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ReportData } from "../../src/report/index.js";
 import { escapeHtml, renderReport } from "../../src/report/index.js";
-import { normalizeProvince } from "../../src/report/province.js";
+import { provinceView } from "../../src/report/province.js";
 import { buildFixture, form, HOSTILE_FILE, HOSTILE_TEXT, MISSING_CROP, type Fixture } from "./fixtures.js";
 
 let fixture: Fixture;
@@ -111,26 +111,17 @@ describe("renderReport", () => {
 });
 
 describe("province tab data", () => {
-  it("reads per-question merged answers with their provenance", () => {
-    const view = normalizeProvince(fixture.input.province, form, "th");
-    expect(view.title).toBe("เชียงใหม่");
-    expect(view.raw).toBeUndefined();
-    const g1 = view.questions.find((q) => q.code === "G1")!;
-    expect(g1.group).toBe("G");
-    expect(g1.answers[0]!.value).toBe(true);
-    expect(g1.answers[0]!.provenance[0]).toContain("สำนักงานจังหวัดเชียงใหม่");
-  });
-
-  it("accepts a map by question code and a flat answer list, and falls back to raw JSON", () => {
-    const byCode = normalizeProvince({ questions: { "P1.1": { answer: { field: "P1.1:done", value: true, sources: ["a", "b"] } } } }, form, "en");
-    expect(byCode.questions[0]).toMatchObject({ code: "P1.1", group: "P1", answers: [{ value: true, provenance: ["a", "b"] }] });
-    expect(byCode.questions[0]!.answers[0]!.label).toBe(form.field("P1.1:done")!.label);
-
-    const flat = normalizeProvince({ answers: [{ question: "G2", field: "G2:yes.detail", value: "มติ", agency: { name: "สนจ.", file: "x.docx", page: 2 } }] }, form, "th");
-    expect(flat.questions[0]!.answers[0]!.provenance).toEqual(["สนจ. (x.docx p. 2)"]);
-
-    const unknown = normalizeProvince([1, 2, 3], form, "th");
-    expect(unknown.questions).toEqual([]);
-    expect(unknown.raw).toContain("1");
+  it("shows each merged answer with the agencies and evidence files it came from", () => {
+    const province = fixture.input.province!;
+    const view = provinceView(province, form);
+    expect(view.title).toBe(province.province);
+    const answered = province.answers[0]!;
+    const question = view.questions.find((q) => q.code === answered.question)!;
+    expect(question.group).toBe(answered.question.startsWith("G") ? "G" : answered.question.split(".")[0]);
+    const shown = question.answers[0]!;
+    expect(shown.rule).toBe(answered.rule);
+    const names = new Map(province.agencies.map((a) => [a.id, a.name]));
+    expect(shown.provenance.map((p) => p.split(" (")[0])).toEqual(answered.sources.map((s) => names.get(s.agency)));
+    expect(view.questions.map((q) => q.code)).toEqual(province.questions.filter((q) => q.status !== "heading").map((q) => q.code));
   });
 });
