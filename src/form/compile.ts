@@ -4,6 +4,7 @@
  */
 import type {
   BlankType,
+  ExpectSource,
   FormFile,
   ItemSource,
   MatrixSource,
@@ -40,6 +41,11 @@ export interface FieldDef {
   cell?: { matrix: string; row: string; column: string; group?: string };
   /** The printed number of an option ("7", "A.1.1"). */
   number?: string;
+  /**
+   * What its evidence must show, level by level from the question down to the field itself (the audit merges them);
+   * absent when no level says anything.
+   */
+  expect?: ExpectSource[];
 }
 
 export interface CompiledQuestion {
@@ -80,7 +86,11 @@ export function compileForm(file: FormFile): CompiledForm {
     const pillar = indicatorPillar.get(q.indicator);
     if (pillar === undefined) problems.push(`${q.code}: unknown indicator ${q.indicator}`);
     const fields: FieldDef[] = [];
-    walkItems(q.items, { question: q.code, prefix: `${q.code}:`, set: `${q.code}:`, select: q.select ?? "single" }, fields);
+    walkItems(
+      q.items,
+      { question: q.code, prefix: `${q.code}:`, set: `${q.code}:`, select: q.select ?? "single", expect: layers([], q.expect) },
+      fields,
+    );
     return { source: q, code: q.code, pillar: pillar ?? 0, answeredBy: q.answeredBy, fields };
   });
 
@@ -107,6 +117,13 @@ export function compileForm(file: FormFile): CompiledForm {
       }
     }
     if (!q.source.heading && q.fields.length === 0) problems.push(`${q.code}: no fields and not a heading`);
+    for (const f of q.fields) {
+      for (const e of f.expect ?? []) {
+        if (typeof e.dateWithin === "string" && !file.periods?.[e.dateWithin]) {
+          problems.push(`${f.id}: expect.dateWithin names unknown period ${e.dateWithin}`);
+        }
+      }
+    }
   }
   if (problems.length > 0) throw new FormDefinitionError(file.id, problems);
 
@@ -141,6 +158,18 @@ interface WalkContext {
   entry?: { group: string; index: number };
   /** Inside entries printed with "(แนบเอกสารหลักฐาน)": every field of an entry shares the entry's evidence need. */
   entryEvidence?: boolean;
+  /** Expectation levels from the question down to this level. */
+  expect: ExpectSource[];
+}
+
+/** The levels so far plus this item's own expectation, when it has one. */
+function layers(outer: ExpectSource[], own: ExpectSource | undefined): ExpectSource[] {
+  return own ? [...outer, own] : outer;
+}
+
+/** `expect` for a field: present only when some level has one (keeps compiled fields and their JSON small). */
+function expectProp(levels: ExpectSource[]): { expect?: ExpectSource[] } {
+  return levels.length > 0 ? { expect: levels } : {};
 }
 
 function walkItems(items: ItemSource[], ctx: WalkContext, out: FieldDef[]): void {
@@ -159,9 +188,14 @@ function walkItems(items: ItemSource[], ctx: WalkContext, out: FieldDef[]): void
           select: ctx.select,
           evidence: (item.evidence ?? false) || (ctx.entryEvidence ?? false),
           ...optionalProps({ parent: ctx.parent, entry: ctx.entry, skipTo: item.skipTo, number: item.number }),
+          ...expectProp(layers(ctx.expect, item.expect)),
         });
         if (item.children) {
-          walkItems(item.children, { ...ctx, prefix: `${id}.`, set: id, select: item.select ?? "single", parent: id }, out);
+          walkItems(
+            item.children,
+            { ...ctx, prefix: `${id}.`, set: id, select: item.select ?? "single", parent: id, expect: layers(ctx.expect, item.expect) },
+            out,
+          );
         }
         break;
       }
@@ -174,11 +208,16 @@ function walkItems(items: ItemSource[], ctx: WalkContext, out: FieldDef[]): void
           evidence: (item.evidence ?? false) || (ctx.entryEvidence ?? false),
           blankType: item.type,
           ...optionalProps({ parent: ctx.parent, entry: ctx.entry, optional: item.optional, suffix: item.suffix }),
+          ...expectProp(layers(ctx.expect, item.expect)),
         });
         break;
       case "group": {
         const id = ctx.prefix + item.id;
-        walkItems(item.children, { ...ctx, prefix: `${id}.`, set: id, select: item.select ?? "single" }, out);
+        walkItems(
+          item.children,
+          { ...ctx, prefix: `${id}.`, set: id, select: item.select ?? "single", expect: layers(ctx.expect, item.expect) },
+          out,
+        );
         break;
       }
       case "entries": {
@@ -192,6 +231,7 @@ function walkItems(items: ItemSource[], ctx: WalkContext, out: FieldDef[]): void
               set: `${group}.${index}`,
               entry: { group, index },
               entryEvidence: (item.evidence ?? false) || (ctx.entryEvidence ?? false),
+              expect: layers(ctx.expect, item.expect),
             },
             out,
           );
@@ -210,6 +250,7 @@ function walkMatrix(m: MatrixSource, ctx: WalkContext, out: FieldDef[]): void {
   for (const row of m.rows) {
     if (row.heading) continue;
     const rowId = `${base}.${row.id}`;
+    const rowExpect = layers(ctx.expect, row.expect);
     for (const blank of row.blanks ?? []) {
       if (blank.column) continue;
       out.push({
@@ -220,10 +261,12 @@ function walkMatrix(m: MatrixSource, ctx: WalkContext, out: FieldDef[]): void {
         evidence: blank.evidence ?? false,
         blankType: blank.type,
         ...optionalProps({ parent: ctx.parent, optional: blank.optional, suffix: blank.suffix }),
+        ...expectProp(layers(rowExpect, blank.expect)),
       });
     }
     for (const col of m.columns) {
       const cellId = `${rowId}@${col.id}`;
+      const cellExpect = layers(rowExpect, col.expect);
       const groupSelect = m.columnGroups?.find((g) => g.id === col.group)?.select;
       out.push({
         id: cellId,
@@ -236,6 +279,7 @@ function walkMatrix(m: MatrixSource, ctx: WalkContext, out: FieldDef[]): void {
         evidence: col.evidence ?? false,
         cell: { matrix: m.id, row: row.id, column: col.id, ...(col.group ? { group: col.group } : {}) },
         ...optionalProps({ parent: ctx.parent, number: row.number }),
+        ...expectProp(cellExpect),
       });
       const blanks = [
         ...(col.blank ? [col.blank] : []),
@@ -251,6 +295,7 @@ function walkMatrix(m: MatrixSource, ctx: WalkContext, out: FieldDef[]): void {
           evidence: blank.evidence ?? false,
           blankType: blank.type,
           ...optionalProps({ optional: blank.optional, suffix: blank.suffix }),
+          ...expectProp(layers(cellExpect, blank.expect)),
         });
       }
     }

@@ -33,6 +33,37 @@ export type Respondent = z.infer<typeof Respondent>;
 export const SelectMode = z.enum(["single", "multiple"]);
 export type SelectMode = z.infer<typeof SelectMode>;
 
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "ISO date (CE): YYYY-MM-DD");
+
+/** One phrase the evidence must show, or alternatives for it (any one of them will do). */
+export const ExpectPhrase = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+/**
+ * What the evidence of an answer must show (the audit, src/audit; docs/audit.md). Expectations add up from the
+ * question down to the answered field: the question's, its groups', its options', the entries', the matrix row's and
+ * column's, and the field's own. Phrases are compared Thai-aware and fuzzily (OCR'd scans have a few % errors).
+ *
+ * The topic decides whether the evidence is about the answer at all (not found: not supported): every level's `any`,
+ * else `typed`, else the `all` entries. Everything else is a detail (not found: weak).
+ */
+export const ExpectSchema = z
+  .object({
+    /** What an auditor looks for, in words ("คำสั่งแต่งตั้ง … คณะกรรมการ PCIO"); levels are joined outer to inner. */
+    describe: z.string().optional(),
+    /** Words naming the kind of document, any one anywhere in its text ("คำสั่ง", "รายงานการประชุม"); inner wins. */
+    document: z.array(z.string().min(1)).min(1).optional(),
+    /** Phrases that must each be found; an entry may list alternatives (any one of them will do). */
+    all: z.array(ExpectPhrase).min(1).optional(),
+    /** At least one of these must be found: a topic. */
+    any: z.array(z.string().min(1)).min(1).optional(),
+    /** The document's date must fall in this period: a key of the form's `periods`, or ISO dates (CE); inner wins. */
+    dateWithin: z.union([z.string(), z.object({ from: IsoDate, to: IsoDate })]).optional(),
+    /** What was typed in this item's blanks (a system's name, "อื่น ๆ โปรดระบุ …", a project) must be found too. */
+    typed: z.boolean().optional(),
+  })
+  .strict();
+export type ExpectSource = z.infer<typeof ExpectSchema>;
+
 /** A blank to type into: "โปรดระบุเหตุผล____", "จำนวน ____ บริการ", "URL ____". */
 export const BlankSchema = z.object({
   kind: z.literal("blank"),
@@ -47,6 +78,7 @@ export const BlankSchema = z.object({
   /** The blank itself asks for evidence ("แนบเอกสารหลักฐาน______", "URL หรือแนบเอกสารหลักฐาน"). */
   evidence: z.boolean().optional(),
   optional: z.boolean().optional(),
+  expect: ExpectSchema.optional(),
 });
 export type BlankSource = z.infer<typeof BlankSchema>;
 
@@ -65,6 +97,7 @@ export interface OptionSource {
   select?: SelectMode | undefined;
   /** Blanks, nested options, groups, entries that only apply when this option is checked. */
   children?: ItemSource[] | undefined;
+  expect?: ExpectSource | undefined;
 }
 
 export interface GroupSource {
@@ -75,6 +108,7 @@ export interface GroupSource {
   number?: string | undefined;
   select?: SelectMode | undefined;
   children: ItemSource[];
+  expect?: ExpectSource | undefined;
 }
 
 export interface EntriesSource {
@@ -86,6 +120,7 @@ export interface EntriesSource {
   /** Each entry's fields (blanks, or options for a per-entry choice). */
   fields: ItemSource[];
   evidence?: boolean | undefined;
+  expect?: ExpectSource | undefined;
 }
 
 export interface NoteSource {
@@ -102,6 +137,7 @@ export const RowSchema = z.object({
   heading: z.boolean().optional(),
   /** Blanks printed in the row itself ("งานด้านอื่น ๆ ____ (โปรดระบุ)"); `column` ties a blank to one cell. */
   blanks: z.array(BlankSchema.extend({ column: localId.optional() })).optional(),
+  expect: ExpectSchema.optional(),
 });
 export type RowSource = z.infer<typeof RowSchema>;
 
@@ -113,6 +149,7 @@ export const ColumnSchema = z.object({
   evidence: z.boolean().optional(),
   /** Every cell of this column carries a blank (P4.6's "URL ____", "โปรดระบุ ____"). */
   blank: BlankSchema.optional(),
+  expect: ExpectSchema.optional(),
 });
 export type ColumnSource = z.infer<typeof ColumnSchema>;
 
@@ -154,6 +191,7 @@ const OptionSchema = z.object({
   get children() {
     return z.array(ItemSchema).optional();
   },
+  expect: ExpectSchema.optional(),
 });
 
 const GroupSchema = z.object({
@@ -165,6 +203,7 @@ const GroupSchema = z.object({
   get children() {
     return z.array(ItemSchema);
   },
+  expect: ExpectSchema.optional(),
 });
 
 const EntriesSchema = z.object({
@@ -176,6 +215,7 @@ const EntriesSchema = z.object({
     return z.array(ItemSchema).min(1);
   },
   evidence: z.boolean().optional(),
+  expect: ExpectSchema.optional(),
 });
 
 const NoteSchema = z.object({
@@ -204,6 +244,8 @@ export const QuestionSchema = z.object({
   select: SelectMode.optional(),
   notes: z.array(z.string()).optional(),
   examples: z.array(z.string()).optional(),
+  /** What the evidence of any of this question's answers must show (refined by its items' own `expect`). */
+  expect: ExpectSchema.optional(),
   items: z.array(ItemSchema),
 });
 export type QuestionSource = z.infer<typeof QuestionSchema>;

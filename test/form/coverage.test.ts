@@ -14,6 +14,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { expectationFor } from "../../src/audit/expectation.js";
 import { compileForm, type CompiledForm } from "../../src/form/compile.js";
 import {
   checkCoverage,
@@ -307,3 +308,48 @@ function evidencePointsFromFields(f: CompiledForm): number {
   }
   return points + instances.size;
 }
+
+/**
+ * Every evidence point says what its evidence must show (issue #8's audit, src/audit): a topic from the form's `expect`
+ * levels — explicit for every point of pcio-2567 — or, for an edition without them, derived from the printed words.
+ */
+describe("pcio-2567 evidence expectations", () => {
+  const evidenceFields = () => form.fields.filter((f) => f.evidence);
+
+  it("give every evidence point an explicit topic", () => {
+    const without = evidenceFields().filter((f) => {
+      const e = expectationFor(form, f, ["ข้อความที่กรอก"]);
+      return !e.explicit || !e.requirements.some((r) => r.role === "topic");
+    });
+    expect(without.map((f) => f.id)).toEqual([]);
+    expect(evidenceFields().length).toBeGreaterThan(150);
+  });
+
+  it("name phrases that can be found (no empty or one-letter terms) and known date periods", () => {
+    const bad = evidenceFields().flatMap((f) =>
+      expectationFor(form, f, [])
+        .requirements.flatMap((r) => r.terms)
+        .filter((t) => normalise(t).length < 2)
+        .map((t) => `${f.id}: "${t}"`),
+    );
+    expect(bad).toEqual([]);
+    expect(expectationFor(form, form.field("G2:yes")!, []).period?.from).toBe(form.file.periods?.G2?.from);
+  });
+
+  it("derive a topic from the printed words for every evidence point of an edition without expectations", () => {
+    const file = structuredClone(form.file);
+    const strip = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(strip);
+      else if (value && typeof value === "object") {
+        delete (value as { expect?: unknown }).expect;
+        Object.values(value).forEach(strip);
+      }
+    };
+    strip(file.questions);
+    const bare = compileForm(file);
+    const without = bare.fields
+      .filter((f) => f.evidence)
+      .filter((f) => !expectationFor(bare, f, []).requirements.some((r) => r.role === "topic" && r.terms.length > 0));
+    expect(without.map((f) => f.id)).toEqual([]);
+  });
+});
