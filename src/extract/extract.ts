@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { CompiledForm, CompiledQuestion, FieldDef } from "../form/compile.js";
+import type { ItemSource } from "../form/schema.js";
 import { DEFAULT_FORM_ID, loadForm } from "../form/load.js";
 import { readDocx } from "../docx/read.js";
 import { DocxError } from "../docx/errors.js";
@@ -20,7 +21,7 @@ import type { DocxDocument, Result } from "../docx/model.js";
 import { parseThaiDate, parseThaiNumber, thaiDigitsToArabic } from "../text/thai.js";
 import type { AnswerDocument, AnswerItem, AnswerKind, Location, Message, Recognition } from "./answers.js";
 import { type Line, type LineMark, toLines } from "./lines.js";
-import { cleanValue, compactKey, labelTemplate, prefixSimilarity, readTemplate, similarity, type TemplatePart } from "./template.js";
+import { cleanValue, compactKey, findLiteral, labelTemplate, prefixSimilarity, PRINTED_BLANK, readTemplate, similarity, type TemplatePart } from "./template.js";
 
 export interface ExtractOptions {
   form?: string;
@@ -179,13 +180,35 @@ function segmentQuestions(form: CompiledForm, lines: readonly Line[]): Segment[]
     start: c.line,
     end: chosen[i + 1]?.line ?? lines.length,
   }));
-  // A parent's own items may be printed after its sub-questions (P7.1's new technologies after 7.1.10): its region
-  // runs to the end of its last sub-question; the sub-questions are read first and keep their marks.
+  // A parent's region covers its sub-questions; the sub-questions are read first and keep their marks. When the
+  // parent's own items are printed after them (P7.1's new technologies after 7.1.10), they begin at their printed
+  // heading: the last sub-question ends there and the parent reads only from there on.
   for (const seg of segments) {
     const descendants = segments.filter((s) => isDescendant(form, s.question, seg.question.code));
-    if (descendants.length > 0) seg.end = Math.max(seg.end, ...descendants.map((d) => d.end));
+    if (descendants.length === 0) continue;
+    const end = Math.max(seg.end, ...descendants.map((d) => d.end));
+    const firstChild = Math.min(...descendants.map((d) => d.start));
+    const lastChild = Math.max(...descendants.map((d) => d.start));
+    const ownItems = trailingItemsLine(seg.question, lines, seg.start, firstChild, lastChild, end);
+    if (ownItems !== undefined) {
+      for (const d of descendants) d.end = Math.min(d.end, ownItems);
+      seg.start = ownItems;
+    }
+    seg.end = end;
   }
   return segments.sort((a, b) => b.start - a.start || a.end - b.end);
+}
+
+/**
+ * The line where a parent question's own items begin when they follow its sub-questions: its first item's printed
+ * words, found after the last sub-question and not before the first. Short words ("มี") could be anyone's.
+ */
+function trailingItemsLine(q: CompiledQuestion, lines: readonly Line[], start: number, firstChild: number, lastChild: number, end: number): number | undefined {
+  const first = q.source.items.find((item) => item.kind !== "note");
+  const words = first === undefined ? "" : first.kind === "option" ? labelHead(first.label) : first.label;
+  if (compactKey(words).length < 10) return undefined;
+  if (findLiteral(lines, words, { line: start, offset: 0 }, firstChild)) return undefined;
+  return findLiteral(lines, words, { line: lastChild + 1, offset: 0 }, end)?.line;
 }
 
 function isDescendant(form: CompiledForm, q: CompiledQuestion, ancestor: string): boolean {
@@ -234,25 +257,39 @@ function alignChoices(q: CompiledQuestion, marks: LineMark[], tagged: Set<string
       dp[i]![j] = Math.max(dp[i - 1]![j]!, dp[i]![j - 1]!, s >= MIN_SCORE ? dp[i - 1]![j - 1]! + s : -Infinity);
     }
   }
+  // Walking back from the end, a field is left out whenever that costs nothing: of equally good alignments the one
+  // with the earliest fields wins (identical choices of repeated entries go to the first entries, as filled).
   const matched = new Map<FieldDef, LineMark>();
   let i = M;
   let j = F;
   while (i > 0 && j > 0) {
     const s = score[i - 1]![j - 1]!;
-    if (s >= MIN_SCORE && dp[i]![j] === dp[i - 1]![j - 1]! + s) {
+    if (dp[i]![j] === dp[i]![j - 1]) j--;
+    else if (s >= MIN_SCORE && dp[i]![j] === dp[i - 1]![j - 1]! + s) {
       matched.set(fields[j - 1]!, marks[i - 1]!);
       i--;
       j--;
-    } else if (dp[i]![j] === dp[i - 1]![j]) i--;
-    else j--;
+    } else i--;
   }
   return matched;
+}
+
+/** The choice's printed words follow its mark (rather than only heading its column). */
+function printedBeside(words: string, m: LineMark): boolean {
+  return !m.columnHeader || besideScore(words, m) >= MIN_SCORE;
+}
+
+/** How well the words after a mark start with `words`, read on into the next paragraphs when they stop short. */
+function besideScore(words: string, m: LineMark): number {
+  const own = prefixSimilarity(words, stripNumbering(m.after));
+  if (m.afterWrapped === undefined || compactKey(m.after).length >= compactKey(words).length) return own;
+  return Math.max(own, prefixSimilarity(words, stripNumbering(m.afterWrapped)));
 }
 
 function choiceScore(field: FieldDef, m: LineMark): number {
   if (field.kind === "option") {
     const head = labelHead(field.label);
-    const byText = prefixSimilarity(head, stripNumbering(m.after));
+    const byText = besideScore(head, m);
     const byHeader = m.columnHeader ? prefixSimilarity(head, m.columnHeader) : 0;
     return Math.max(byText, byHeader);
   }
@@ -293,7 +330,21 @@ function indexColumns(form: CompiledForm): void {
 
 /** The printed words before the first blank: what identifies an option. */
 function labelHead(label: string): string {
-  return label.split(/_{2,}|\.{4,}/)[0]!;
+  return label.split(PRINTED_BLANK)[0]!;
+}
+
+/**
+ * A choice's label with its blanks' places: as printed ("โปรดระบุเหตุผล____"), or, when the form printed no line,
+ * right after each blank's own words inside the label ("… โปรดระบุมาตรฐานที่อ้างอิง (แนบเอกสารหลักฐาน…)").
+ */
+function withBlankPlaces(label: string, blanks: readonly FieldDef[]): string {
+  if (PRINTED_BLANK.test(label)) return label;
+  let placed = label;
+  for (const b of blanks) {
+    const at = b.label ? placed.indexOf(b.label) : -1;
+    if (at >= 0) placed = `${placed.slice(0, at + b.label.length)}____${placed.slice(at + b.label.length)}`;
+  }
+  return placed;
 }
 
 /** Option numbering the form prints before labels ("1.", "A.1.1", "2.10", "(3.1)", "·"). */
@@ -351,15 +402,17 @@ function readBlanks(
     const m = markOf.get(parent);
     const parentField = q.fields.find((f) => f.id === parent);
     if (!m || !parentField || !m.mark.checked) continue;
-    const isCell = parentField.kind === "cell";
-    const { parts, used } = isCell ? { parts: [] as TemplatePart[], used: 0 } : labelTemplate(parentField.label, list.map((b) => b.id));
-    for (const b of list.slice(used)) parts.push(...blankParts(b));
-    const nextMark = nextMarkLine(lines, m);
-    const { values } = readTemplate(lines, parts, { line: m.line, offset: m.offset + 1 }, Math.min(seg.end, nextMark + 1));
+    const from = { line: m.line, offset: m.offset + 1 };
+    const limit = Math.min(seg.end, nextMarkLine(lines, m) + 1);
+    const values = new Map<string, { text: string; line: number }>();
+    for (const parts of choiceBlankTemplates(parentField, list, m)) {
+      const read = readTemplate(lines, parts, from, limit).values;
+      for (const [id, v] of read) if (!values.has(id)) values.set(id, v);
+    }
     const missing = list.filter((b) => !values.has(b.id));
     if (missing.length === 1 && m.rowKey) {
-      // A table whose header names the blank ("โปรดระบุรายละเอียดเพิ่มเติม"): the row's other cells hold the value.
-      const other = rowCellsText(lines, m);
+      // A table whose header names the blank ("โปรดระบุรายละเอียดเพิ่มเติม"): that column of the row holds the value.
+      const other = rowCellsText(lines, m, missing[0]!.label);
       if (other) values.set(missing[0]!.id, other);
     }
     store(list, values, lines, answers, warnings);
@@ -374,10 +427,30 @@ function readBlanks(
   readEntries(seg, lines, blanks.filter((b) => b.entry), matched, answers, warnings);
 }
 
-/** Text of the cells of a mark's table row other than the mark's own cell, when they hold no marks. */
-function rowCellsText(lines: readonly Line[], m: LineMark): { text: string; line: number } | undefined {
+/**
+ * Where a checked choice's blanks are, in the order to try: our template's layout (the label, then each blank's
+ * own words), then room the DGA copy leaves inside the label ("…โปรดระบุมาตรฐานที่อ้างอิง ____ (แนบเอกสาร…)").
+ * A matrix cell's blanks follow its mark with their own words only.
+ */
+function choiceBlankTemplates(choice: FieldDef, blanks: readonly FieldDef[], m: LineMark): TemplatePart[][] {
+  const labels = choice.kind === "cell" ? [""] : new Set([choice.label, withBlankPlaces(choice.label, blanks)]);
+  return [...labels].map((label) => {
+    const { parts, used } = labelTemplate(label, blanks.map((b) => b.id));
+    // A choice named only by its column header ("E-mail" above "☑ โปรดระบุ ____"): its words are not beside the
+    // mark, and looking for them further on finds them inside a value ("ร้องเรียนผ่าน e-mail: …").
+    const first = parts[0];
+    if (first && "literal" in first && !printedBeside(first.literal, m)) parts.shift();
+    for (const b of blanks.slice(used)) parts.push(...blankParts(b));
+    return parts;
+  });
+}
+
+/** Text of the cells of a mark's table row, other than its own, whose column header is the blank's label. */
+function rowCellsText(lines: readonly Line[], m: LineMark, label: string): { text: string; line: number } | undefined {
   const own = lines[m.line]!.cell;
-  const others = lines.filter((l) => l.rowKey === m.rowKey && l.cell !== own && l.marks.length === 0);
+  const others = lines.filter(
+    (l) => l.rowKey === m.rowKey && l.cell !== own && l.marks.length === 0 && l.columnHeader !== undefined && similarity(label, l.columnHeader) >= MIN_SCORE,
+  );
   const text = cleanValue(others.map((l) => l.text).join(" "));
   return text ? { text, line: others[0]!.index } : undefined;
 }
@@ -431,7 +504,7 @@ function readEntries(
   const groups = new Map<string, FieldDef[]>();
   for (const f of fields) groups.set(f.entry!.group, [...(groups.get(f.entry!.group) ?? []), f]);
   const markOf = new Map<string, LineMark>([...matched].map(([f, m]) => [f.id, m]));
-  for (const list of groups.values()) {
+  for (const [group, list] of groups) {
     const parent = list[0]!.parent;
     const parentMark = parent ? markOf.get(parent) : undefined;
     if (parent && !parentMark?.mark.checked) continue;
@@ -445,9 +518,14 @@ function readEntries(
       cursor = row + 1;
     }
     if (rows.length === 0) {
-      // The same printed label once per entry: read them all in order.
-      const parts = list.flatMap((f) => blankParts(f));
-      const { values } = readTemplate(lines, parts, { line: from, offset: parentMark ? parentMark.offset + 1 : 0 }, seg.end);
+      // The same printed label once per entry, which is all that tells the entries apart: read them all in order,
+      // from the entries' heading on, so that the first label is the one right after it even when a value is glued
+      // to it ("…โครงการกล้อง CCTV…").
+      const heading = entriesHeading(seg.question, group);
+      const lead = heading && compactKey(heading) !== compactKey(list[0]!.label) ? [{ literal: heading }] : [];
+      const parts = [...lead, ...entryParts(seg.question, list, undefined)];
+      const start = { line: from, offset: parentMark ? parentMark.offset + 1 : 0 };
+      const { values } = readTemplate(lines, parts, start, seg.end, { onlyAfterWords: true });
       store(list, values, lines, answers, warnings);
       continue;
     }
@@ -455,10 +533,34 @@ function readEntries(
       const entryFields = list.filter((f) => f.entry!.index === i + 1);
       const values = lines[row]!.rowKey
         ? readRowCells(lines, row, entryFields)
-        : readTemplate(lines, entryFields.flatMap((f) => blankParts(f)), { line: row, offset: numberEnd(lines[row]!.text) }, rows[i + 1] ?? Math.min(seg.end, row + 12)).values;
+        : readTemplate(lines, entryParts(seg.question, list, i + 1), { line: row, offset: numberEnd(lines[row]!.text) }, rows[i + 1] ?? Math.min(seg.end, row + 12)).values;
       store(entryFields, values, lines, answers, warnings);
     });
   }
+}
+
+/**
+ * The printed words and blanks of a group's entries (one entry, or all) in order. An entry's choices are printed
+ * words too: they anchor the blanks after them ("☒ นำมาปรับใช้แล้ว…" then "กระบวนการทำงาน/โครงการ____").
+ */
+function entryParts(q: CompiledQuestion, blanks: readonly FieldDef[], index: number | undefined): TemplatePart[] {
+  const group = blanks[0]!.entry!.group;
+  const toRead = new Set(blanks.map((b) => b.id));
+  return q.fields
+    .filter((f) => f.entry?.group === group && (index === undefined || f.entry.index === index))
+    .flatMap((f): TemplatePart[] => (f.kind === "option" ? [{ literal: labelHead(f.label) }] : toRead.has(f.id) ? blankParts(f) : []));
+}
+
+/** The printed heading of a repeated-entries item, from its group id ("P7.1.4:yes.processes"). */
+function entriesHeading(q: CompiledQuestion, group: string): string | undefined {
+  let items: readonly ItemSource[] = q.source.items;
+  let item: ItemSource | undefined;
+  for (const id of group.slice(q.code.length + 1).split(".")) {
+    item = items.find((it) => it.id === id);
+    if (!item) return undefined;
+    items = item.kind === "option" ? (item.children ?? []) : item.kind === "group" ? item.children : item.kind === "entries" ? item.fields : [];
+  }
+  return item?.kind === "entries" ? item.label : undefined;
 }
 
 function findEntryRow(lines: readonly Line[], n: number, from: number, end: number): number | undefined {
@@ -483,12 +585,18 @@ function readRowCells(lines: readonly Line[], row: number, fields: FieldDef[]): 
   }
   const texts = [...cells.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([, ls], i) => ({ line: ls[0]!.index, text: cleanValue(ls.map((l) => l.text).join(" ").slice(i === 0 ? numberEnd(ls[0]!.text) : 0)) }));
+    .map(([, ls], i) => ({
+      line: ls[0]!.index,
+      text: cleanValue(ls.map((l) => l.text).join(" ").slice(i === 0 ? numberEnd(ls[0]!.text) : 0)),
+      marked: ls.some((l) => l.marks.length > 0),
+    }));
   if (texts[0] && !texts[0].text) texts.shift();
+  // A cell with boxes holds the entry's choices ("☐ กำลังศึกษา ☒ นำมาปรับใช้แล้ว"), not one of its blanks.
+  const blankCells = texts.filter((t) => !t.marked);
   const blanks = fields.filter((f) => f.kind === "blank");
   blanks.forEach((f, i) => {
-    const cell = texts[i];
-    if (cell?.text) values.set(f.id, cell);
+    const cell = blankCells[i];
+    if (cell?.text) values.set(f.id, { text: cell.text, line: cell.line });
   });
   return values;
 }

@@ -18,6 +18,8 @@ export interface LineMark {
   location: Location;
   /** Text after the mark up to the next mark in the same line. */
   after: string;
+  /** For the last mark of a line: `after` with the following lines that hold no marks (a label broken by Enter). */
+  afterWrapped?: string;
   /** Table context: label of the row (first cell without marks) and the column's header text. */
   rowText?: string;
   columnHeader?: string;
@@ -41,6 +43,8 @@ export interface Line {
   /** "table.row" when the paragraph sits in a table cell. */
   rowKey?: string;
   cell?: number;
+  /** The header text of the cell's column, when the table has header rows. */
+  columnHeader?: string;
   underlined: string[];
   marks: LineMark[];
   controls: ControlValue[];
@@ -60,15 +64,14 @@ export function toLines(doc: DocxDocument): LineDocument {
   const marks: LineMark[] = [];
   const byRow = new Map<string, LineMark[]>();
   for (const line of lines) {
+    const info = line.rowKey ? rowInfo.get(line.rowKey) : undefined;
+    const header = info?.header.get(line.cell ?? -1);
+    if (header) line.columnHeader = header;
     for (const m of line.marks) {
       marks.push(m);
       if (line.rowKey) {
-        const info = rowInfo.get(line.rowKey);
-        if (info) {
-          m.rowText = info.label;
-          const header = info.header.get(line.cell ?? -1);
-          if (header) m.columnHeader = header;
-        }
+        if (info) m.rowText = info.label;
+        if (header) m.columnHeader = header;
         m.rowKey = line.rowKey;
         const list = byRow.get(line.rowKey) ?? [];
         list.push(m);
@@ -76,6 +79,10 @@ export function toLines(doc: DocxDocument): LineDocument {
       }
     }
   }
+  lines.forEach((line, i) => {
+    const last = line.marks[line.marks.length - 1];
+    if (last) last.afterWrapped = wrappedText(lines, i, last.after);
+  });
   for (const list of byRow.values()) {
     list.forEach((m, i) => {
       m.ordinalInRow = i;
@@ -110,6 +117,7 @@ function toLine(p: Paragraph, path: CellPath[], index: number, cellColumns: Map<
     line.cell = cellColumns.get(`${last.table}.${last.row}.${last.cell}`) ?? last.cell;
   }
   let text = "";
+  let previousControlEnd = 0;
   // A tick typed beside an empty box is one checked mark; the reader leaves the pairing to its caller.
   for (const inline of resolveAdjacentMarks(p.inlines)) {
     switch (inline.kind) {
@@ -132,12 +140,15 @@ function toLine(p: Paragraph, path: CellPath[], index: number, cellColumns: Map<
         break;
       case "control_text": {
         const t = normalizeThai(inline.text, { collapseSpaces: false });
-        // LibreOffice's .docx export repeats a text control's content in sibling controls (seen with 7.4):
-        // a control holding only copies of the previous one adds nothing a reader sees as new.
+        // LibreOffice's .docx export repeats a text control's content in sibling controls right after it (seen
+        // with 7.4), each sibling a piece of the value followed by the whole value again: no new answer.
         const previous = line.controls[line.controls.length - 1];
-        if (previous && (!inline.tag || inline.tag === previous.tag) && !inline.placeholder && isRepeatOf(t, previous.text)) break;
+        const adjacent = previous !== undefined && text.slice(previousControlEnd).trim() === "";
+        if (adjacent && (!inline.tag || inline.tag === previous.tag) && !inline.placeholder && isLibreOfficeCopy(t, previous.text)) break;
         line.controls.push({ tag: inline.tag, text: inline.placeholder ? "" : t.trim(), placeholder: Boolean(inline.placeholder), line: index });
-        text += inline.placeholder ? "____" : t;
+        // A control's edges are word edges, even where the typed value touches the printed words ("โครงการทดลอง…").
+        text += inline.placeholder ? "____" : ` ${t} `;
+        previousControlEnd = text.length;
         break;
       }
     }
@@ -150,9 +161,29 @@ function toLine(p: Paragraph, path: CellPath[], index: number, cellColumns: Map<
   return line;
 }
 
-function isRepeatOf(text: string, previous: string): boolean {
+/** How much of a broken label is worth joining: longer than any printed option label. */
+const WRAP_CHARS = 600;
+
+/** `after` continued on the next lines of the same place (body or table cell) until a line with marks. */
+function wrappedText(lines: readonly Line[], index: number, after: string): string | undefined {
+  const own = lines[index]!;
+  let text = after;
+  for (let i = index + 1; i < lines.length && text.length < WRAP_CHARS; i++) {
+    const next = lines[i]!;
+    if (next.marks.length > 0 || next.rowKey !== own.rowKey || next.cell !== own.cell) break;
+    text += ` ${next.text.trim()}`;
+  }
+  return text === after ? undefined : text;
+}
+
+/** Holds at least one whole copy of `previous`, and besides the copies at most a piece of it. */
+function isLibreOfficeCopy(text: string, previous: string): boolean {
   const unit = previous.trim();
-  return unit.length > 0 && text.split(unit).every((rest) => rest.trim() === "");
+  if (unit.length === 0) return false;
+  const rest = text.split(unit);
+  if (rest.length < 2) return false;
+  const piece = rest.join(" ").trim();
+  return piece === "" || unit.includes(piece);
 }
 
 /** For each table row: the label (text of the first cell that has no marks) and header text per grid column. */

@@ -108,16 +108,30 @@ function lineCompact(line: Line): Compact {
  * stands as its own words is preferred over one inside longer printed words ("ระบุกระบวนการทำงาน…" is a heading,
  * not the label "กระบวนการทำงาน" before a blank); a label wrapped onto the next paragraph is found too; for longer
  * literals a retyped variant is accepted when its head and tail are found in order at a plausible distance.
+ * `adjacent`: the literal is printed right after the words that set `from`, with no blank between them.
  */
-export function findLiteral(lines: readonly Line[], literal: string, from: Cursor, limit: number): Found | undefined {
+export function findLiteral(lines: readonly Line[], literal: string, from: Cursor, limit: number, adjacent = false): Found | undefined {
   const key = compactKey(literal);
   if (key.length === 0) return undefined;
-  // Where reading has got to, the next printed words usually follow at once, even glued to the typed value.
+  // Where reading has got to, the next printed words usually follow at once, even glued to the typed value; words
+  // that follow other printed words at the end of a paragraph begin the next paragraph that has any text.
   return (
-    search(lines, key, from, Math.min(limit, from.line + 1), false) ??
+    search(lines, key, from, Math.min(limit, nextWordsLine(lines, from, adjacent, limit) + 1), false) ??
     search(lines, key, from, limit, true) ??
     search(lines, key, from, limit, false)
   );
+}
+
+/** The line the first search covers up to: `from`'s own, or for adjacent words past a paragraph's end, the next with text. */
+function nextWordsLine(lines: readonly Line[], from: Cursor, adjacent: boolean, limit: number): number {
+  let li = from.line;
+  const own = lines[li];
+  if (!adjacent || own === undefined) return li;
+  const c = lineCompact(own);
+  if (firstCompactAtOrAfter(c, from.offset) < c.text.length) return li;
+  do li++;
+  while (li < limit - 1 && lineCompact(lines[li]!).text === "");
+  return li;
 }
 
 function search(lines: readonly Line[], key: string, from: Cursor, limit: number, strict: boolean): Found | undefined {
@@ -165,13 +179,27 @@ function acceptable(text: string, start: number, end: number, key: string, stric
 
 function startsAlone(text: string, start: number): boolean {
   const prev = text[start - 1];
-  // A Thai label right after Latin letters or digits ("…ด้วย AIกระบวนการ") starts a new word: scripts changed.
-  return prev === undefined || IGNORED.test(prev) || prev === MARK_CHAR || /[0-9๐-๙A-Za-z]/u.test(prev);
+  return prev === undefined || IGNORED.test(prev) || prev === MARK_CHAR || scriptChanges(prev, text[start]!);
 }
 
 function standsAlone(text: string, end: number): boolean {
   const next = text[end];
-  return next === undefined || IGNORED.test(next) || next === MARK_CHAR;
+  return next === undefined || IGNORED.test(next) || next === MARK_CHAR || scriptChanges(text[end - 1]!, next);
+}
+
+/**
+ * Thai, Latin letters and digits meeting make a word edge even without a space: "…ด้วย AIกระบวนการ",
+ * "Structured Data54", "โครงการLooker Studio".
+ */
+function scriptChanges(a: string, b: string): boolean {
+  const ka = scriptOf(a);
+  return ka !== undefined && scriptOf(b) !== undefined && ka !== scriptOf(b);
+}
+
+function scriptOf(ch: string): "digit" | "thai" | "latin" | undefined {
+  if (/[0-9๐-๙]/u.test(ch)) return "digit";
+  if (ch >= "\u0e00" && ch <= "\u0e7f") return "thai";
+  return /[A-Za-z]/.test(ch) ? "latin" : undefined;
 }
 
 function firstCompactAtOrAfter(c: Compact, offset: number): number {
@@ -211,16 +239,23 @@ function balance(value: string): string {
 
 export type TemplatePart = { literal: string } | { slot: string };
 
+export interface TemplateOptions {
+  /** A blank is read only where the printed words before it were found (they are what tells one blank from another). */
+  onlyAfterWords?: boolean;
+}
+
 /**
  * Reads the slots of a template (literals and blanks in printed order) from the lines starting at `from`.
  * A value never runs past the end of its paragraph unless the paragraph held nothing and the value is on the lines
- * before the next literal (a blank on its own line).
+ * before the next literal (a blank on its own line). Printed words that are missing are skipped, and the blank
+ * after them is read where reading has got to, unless `onlyAfterWords`.
  */
 export function readTemplate(
   lines: readonly Line[],
   parts: readonly TemplatePart[],
   from: Cursor,
   limit: number,
+  options: TemplateOptions = {},
 ): { values: Map<string, { text: string; line: number }>; end: Cursor } {
   const values = new Map<string, { text: string; line: number }>();
   let cursor = from;
@@ -252,14 +287,22 @@ export function readTemplate(
     const value = cleanValue(text);
     if (value) values.set(pendingSlot, { text: value, line: at });
     pendingSlot = undefined;
+    // Read to the end of its paragraph: later blanks and words are looked for after it, never inside it.
+    if (!until) cursor = { line: cursor.line, offset: cursor.offset + text.length };
   };
+  // Printed words found right before, with no blank since: the next printed words follow them at once.
+  let afterWords = false;
+  let missedWords = false;
   for (const part of parts) {
     if ("slot" in part) {
       closeSlot(undefined);
-      pendingSlot = part.slot;
+      if (!(options.onlyAfterWords && missedWords)) pendingSlot = part.slot;
+      afterWords = false;
       continue;
     }
-    const found = findLiteral(lines, part.literal, cursor, limit);
+    const found = findLiteral(lines, part.literal, cursor, limit, afterWords && pendingSlot === undefined);
+    afterWords = found !== undefined;
+    missedWords = !afterWords;
     if (!found) continue;
     closeSlot(found);
     cursor = { line: found.endLine, offset: found.end };
@@ -268,9 +311,12 @@ export function readTemplate(
   return { values, end: cursor };
 }
 
+/** A blank as printed in a label: a line of underscores or dots. */
+export const PRINTED_BLANK = /_{2,}|\.{4,}|…{2,}/;
+
 /** Splits a printed label at its blanks ("____", "....") into literals and the given slot ids, in order. */
 export function labelTemplate(label: string, slots: readonly string[]): { parts: TemplatePart[]; used: number } {
-  const pieces = label.split(/_{2,}|\.{4,}|…{2,}/);
+  const pieces = label.split(PRINTED_BLANK);
   const parts: TemplatePart[] = [];
   let used = 0;
   pieces.forEach((piece, i) => {

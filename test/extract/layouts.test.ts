@@ -1,0 +1,221 @@
+/**
+ * Layouts that move a typed value away from the printed words it belongs to: values glued to labels, labels broken
+ * by Enter, choices named only by a column header, a parent's items after its sub-questions, LibreOffice's copies.
+ */
+import { describe, expect, it } from "vitest";
+import { readDocx } from "../../src/docx/read.js";
+import { extractAnswers } from "../../src/extract/extract.js";
+import { toLines } from "../../src/extract/lines.js";
+import { loadForm } from "../../src/form/load.js";
+import { buildDocx, cell, p, r, row, sym, table } from "../docx/build-docx.js";
+
+const form = loadForm("pcio-2567");
+const source = { file: "office-copy.docx", sha256: "0", bytes: 0 };
+const EMPTY = sym("Wingdings", "F0A8");
+const TICKED = sym("Wingdings", "F0FE");
+
+function extract(body: string) {
+  const { value } = readDocx(buildDocx(body), source.file);
+  const doc = extractAnswers(form, value, source);
+  return { doc, valueOf: (field: string) => doc.answers.find((a) => a.field === field)?.value };
+}
+
+/** A plain-text content control as LibreOffice writes it: an alias, no tag. */
+const control = (alias: string, ...texts: string[]): string =>
+  `<w:sdt><w:sdtPr><w:alias w:val="${alias}"/><w:text/></w:sdtPr><w:sdtContent>${texts.map((t) => r(t)).join("")}</w:sdtContent></w:sdt>`;
+
+const PROCESS = "กระบวนการทำงาน/โครงการ";
+
+describe("P7.1: processes glued to their labels, and the parent's own items after its sub-questions", () => {
+  const body = [
+    p(r("P7.1 จังหวัดของท่านมีการใช้เทคโนโลยีเหล่านี้นอกเหนือจากที่กรมต้นสังกัดจัดหาให้ในการทำงานหรือไม่ (ตอบตามแนวนอน)")),
+    p(r("7.1.10 เทคโนโลยีซอฟต์แวร์ประยุกต์เฉพาะงาน เป็นซอฟต์แวร์ที่สร้างขึ้นเพื่อใช้ในธุรกิจเฉพาะ ตามแต่วัตถุประสงค์ของการนำไปใช้")),
+    p(EMPTY, r(" ไม่มี")),
+    p(TICKED, r(" มี (โปรดระบุ ระบบสารสนเทศภูมิศาสตร์ (GIS) )")),
+    p(r("ระบุกระบวนการทำงาน/โครงการ (ตอบได้มากกว่า 1 กระบวนการ)")),
+    p(r(`${PROCESS}กล้อง CCTV ส่งภาพผ่านเครือข่าย 5G${PROCESS} ประชุมออนไลน์ในพื้นที่ห่างไกล ${PROCESS}____${PROCESS}____`)),
+    p(r("แนบเอกสารหลักฐาน____ ภาคผนวก ข")),
+    p(r("เทคโนโลยีใหม่ ได้มีการศึกษา และ/หรือ นำมาปรับใช้แล้ว (สามารถตอบได้มากกว่าหนึ่งข้อ)")),
+    p(r("1. เทคโนโลยี ____ Metaverse")),
+    p(EMPTY, r(" กำลังศึกษา")),
+    p(TICKED, r(" นำมาปรับใช้แล้ว (ตอบได้มากกว่า 1 ข้อ) (โปรดระบุกระบวนการทำงาน)")),
+    p(r(`${PROCESS}สรุปรายงานการประชุมด้วย AI`)),
+    p(r(`${PROCESS}____ ย้ายเว็บไซต์หน่วยงานขึ้น Cloud`)),
+    p(r(`${PROCESS}____`)),
+    p(r(`${PROCESS}____`)),
+    p(r("แนบเอกสารหลักฐาน____")),
+    p(r("2. เทคโนโลยี ____")),
+    p(EMPTY, r(" กำลังศึกษา")),
+    p(EMPTY, r(" นำมาปรับใช้แล้ว (ตอบได้มากกว่า 1 ข้อ) (โปรดระบุกระบวนการทำงาน)")),
+  ].join("");
+
+  it("reads each process from the label right before it, glued or not", () => {
+    const { valueOf } = extract(body);
+    expect(valueOf("P7.1.10:yes.processes.1.process")).toBe("กล้อง CCTV ส่งภาพผ่านเครือข่าย 5G");
+    expect(valueOf("P7.1.10:yes.processes.2.process")).toBe("ประชุมออนไลน์ในพื้นที่ห่างไกล");
+    expect(valueOf("P7.1.10:yes.processes.3.process")).toBeUndefined();
+    expect(valueOf("P7.1.10:yes.evidence")).toBe("ภาคผนวก ข");
+  });
+
+  it("reads the numbered new technologies as P7.1's, not as the last sub-question's processes", () => {
+    const { valueOf } = extract(body);
+    expect(valueOf("P7.1:new_tech.1.name")).toBe("Metaverse");
+    expect(valueOf("P7.1:new_tech.1.status.adopted")).toBe(true);
+    expect(valueOf("P7.1:new_tech.1.process_1")).toBe("สรุปรายงานการประชุมด้วย AI");
+    expect(valueOf("P7.1:new_tech.1.process_2")).toBe("ย้ายเว็บไซต์หน่วยงานขึ้น Cloud");
+    expect(valueOf("P7.1:new_tech.1.process_3")).toBeUndefined();
+  });
+
+  it("reads no process where no process label is printed, rather than the choice's own words", () => {
+    const { valueOf } = extract(
+      [
+        p(r("7.1.10 เทคโนโลยีซอฟต์แวร์ประยุกต์เฉพาะงาน เป็นซอฟต์แวร์ที่สร้างขึ้นเพื่อใช้ในธุรกิจเฉพาะ ตามแต่วัตถุประสงค์ของการนำไปใช้")),
+        p(EMPTY, r(" ไม่มี")),
+        p(TICKED, r(" มี (โปรดระบุ ระบบสารสนเทศภูมิศาสตร์ (GIS) )")),
+      ].join(""),
+    );
+    expect(valueOf("P7.1.10:yes.detail")).toBe("ระบบสารสนเทศภูมิศาสตร์ (GIS)");
+    expect(valueOf("P7.1.10:yes.processes.1.process")).toBeUndefined();
+  });
+
+  it("reads an entry laid out as a table row past the cell holding its choices", () => {
+    const { valueOf } = extract(
+      [
+        p(r("P7.1 จังหวัดของท่านมีการใช้เทคโนโลยีเหล่านี้นอกเหนือจากที่กรมต้นสังกัดจัดหาให้ในการทำงานหรือไม่ (ตอบตามแนวนอน)")),
+        p(r("เทคโนโลยีใหม่ ได้มีการศึกษา และ/หรือ นำมาปรับใช้แล้ว (สามารถตอบได้มากกว่าหนึ่งข้อ)")),
+        table(
+          row(cell(p(r("ที่"))), cell(p(r("เทคโนโลยี"))), cell(p()), cell(p(r(PROCESS))), cell(p(r(PROCESS))), cell(p(r("แนบเอกสารหลักฐาน")))),
+          row(
+            cell(p(r("1."))),
+            cell(p(r("Drone สำรวจพื้นที่"))),
+            cell(p(EMPTY, r(" กำลังศึกษา")), p(TICKED, r(" นำมาปรับใช้แล้ว (ตอบได้มากกว่า 1 ข้อ) (โปรดระบุกระบวนการทำงาน)"))),
+            cell(p(r("Looker Studio ติดตามผลการเบิกจ่าย"))),
+            cell(p(r("ใช้โดรนสำรวจพื้นที่เผาไหม้"))),
+            cell(p(r("ตามเอกสารแนบ"))),
+          ),
+        ),
+      ].join(""),
+    );
+    expect(valueOf("P7.1:new_tech.1.name")).toBe("Drone สำรวจพื้นที่");
+    expect(valueOf("P7.1:new_tech.1.process_1")).toBe("Looker Studio ติดตามผลการเบิกจ่าย");
+    expect(valueOf("P7.1:new_tech.1.process_2")).toBe("ใช้โดรนสำรวจพื้นที่เผาไหม้");
+  });
+});
+
+describe("P4.6: channels named by their column header", () => {
+  const question = (detail: string) =>
+    table(
+      row(cell(p()), cell(p()), cell(p(r("Website"))), cell(p(r("E-mail"))), cell(p(r("Line &amp; Line@"))), cell(p(r("Social media"))), cell(p(r("อื่น ๆ")))),
+      row(
+        cell(p(r("P4.6.1 e-Information คือ จังหวัดของท่านมีการเปิดเผยข้อมูลและช่องทางการเข้าถึงข้อมูลสาธารณะต่อประชาชน"))),
+        cell(p(EMPTY, r(" ไม่มี")), p(TICKED, r(" มี"))),
+        cell(p(EMPTY, r(" URL____"))),
+        cell(p(TICKED, r(` โปรดระบุ ${detail}`))),
+        cell(p(TICKED, r(" โปรดระบุ LINE OA @chiangmaiprovince"))),
+        cell(p(EMPTY, r(" โปรดระบุ____"))),
+        cell(p(EMPTY, r(" โปรดระบุ____"))),
+      ),
+    );
+
+  it("gives each blank its own cell's value, even when the value contains a column's name", () => {
+    const { valueOf } = extract(question("ร้องเรียนผ่าน e-mail: complaint.cmi@gmail.com"));
+    expect(valueOf("P4.6.1:yes.channels.email")).toBe(true);
+    expect(valueOf("P4.6.1:yes.channels.email.detail")).toBe("ร้องเรียนผ่าน e-mail: complaint.cmi@gmail.com");
+    expect(valueOf("P4.6.1:yes.channels.line.detail")).toBe("LINE OA @chiangmaiprovince");
+  });
+
+  it("leaves an empty blank empty rather than taking the question's cell", () => {
+    const { valueOf } = extract(question("____"));
+    expect(valueOf("P4.6.1:yes.channels.email")).toBe(true);
+    expect(valueOf("P4.6.1:yes.channels.email.detail")).toBeUndefined();
+  });
+});
+
+describe("labels and values that break the usual order", () => {
+  it("matches an option whose long label was broken over several paragraphs", () => {
+    const { valueOf } = extract(
+      [
+        p(r("P4.4 จังหวัดของท่านมีช่องทางการเข้าถึงข้อมูล หรือบริการดิจิทัลของของจังหวัดท่าน ที่ออกแบบในการให้บริการสำหรับกลุ่มเปราะบางนอกเหนือจากกรมต้นสังกัดดำเนินการหรือไม่")),
+        p(EMPTY, r(" ไม่มี โปรดระบุเหตุผล____")),
+        p(TICKED, r(" มี (ตอบได้มากกว่า 1 คำตอบ)")),
+        p(TICKED, r(" 6.  มีช่องทางหรือบริการดิจิทัลที่ให้กลุ่มเปราะบางสามารถแสดงความคิดเห็น และจังหวัดของท่านได้นำความคิดเห็น")),
+        p(r("ที่ได้จากช่องทางดังกล่าวไปใช้ประกอบการออกแบบนโยบายหรือบริการ ยกตัวอย่างเช่น การนำข้อคิดเห็น")),
+        p(r("ของกลุ่มเปราะบางที่ได้จากช่องทางหรือบริการดิจิทัลที่นำมาออกแบบนโยบายหรือปรับปรุงบริการ เป็นต้น")),
+        p(r("(แนบเอกสารหลักฐาน)")),
+        p(EMPTY, r(" 7.  อื่น ๆ เช่น การวิจัย พัฒนา หรือออกแบบบริการดิจิทัลสำหรับกลุ่มเปราะบาง เป็นต้น")),
+        p(r("โปรดระบุ____ (แนบเอกสารหลักฐาน)")),
+      ].join(""),
+    );
+    expect(valueOf("P4.4:yes.i6")).toBe(true);
+    expect(valueOf("P4.4:yes.i7")).toBeUndefined();
+  });
+
+  const standards = (line: string) =>
+    extract(
+      [
+        p(r("P6.2.1 จังหวัดของท่านได้มีการนำแนวทางตามมาตรฐานในการรักษาความมั่นคงปลอดภัยทางไซเบอร์ไปใช้ประกอบรักษาความมั่นคงปลอดภัยทางไซเบอร์ในจังหวัดของท่านนอกเหนือจากที่กรมต้นสังกัดจัดหาให้หรือไม่")),
+        p(EMPTY, r(" 1. ไม่มี โปรดระบุเหตุผล____")),
+        p(TICKED, r(" 2. มี โดยจังหวัดได้ดำเนินการตามมาตรฐาน ดังนี้")),
+        p(TICKED, r(` 2.8 ${line}`)),
+      ].join(""),
+    ).valueOf("P6.2.1:yes.i2_8.detail");
+  const LABEL_HEAD = "มาตรฐานของจังหวัดที่มีอยู่แล้ว เช่น นโยบายและแนวปฎิบัติการรักษาความมั่นคงปลอดภัยระบบสารสนเทศของจังหวัดนั้น ๆ";
+  const NOTE = "(แนบเอกสารหลักฐานการดำเนินการตามแนวทางมาตรฐานฯ)";
+
+  it("reads a blank the label leaves no line for, typed after its words or after the whole label", () => {
+    expect(standards(`${LABEL_HEAD} โปรดระบุมาตรฐานที่อ้างอิง  แนวปฏิบัติของกระทรวงมหาดไทย  ${NOTE}`)).toBe("แนวปฏิบัติของกระทรวงมหาดไทย");
+    expect(standards(`${LABEL_HEAD} โปรดระบุมาตรฐานที่อ้างอิง ${NOTE} โปรดระบุมาตรฐานที่อ้างอิง แนวปฏิบัติของกระทรวงมหาดไทย`)).toBe(
+      "แนวปฏิบัติของกระทรวงมหาดไทย",
+    );
+  });
+
+  it("finds a Latin label glued to a number typed after it", () => {
+    const { valueOf } = extract(
+      [
+        p(r("P2.2.1.2 จังหวัดของท่านมีช่องทางการเปิดเผยข้อมูลเปิดภาครัฐหลักของจังหวัด (เฉพาะ URL ของจังหวัด ไม่นับรวม URL ของหน่วยงานส่วนภูมิภาค)")),
+        p(r("(3.1) กรณีที่จังหวัดของท่านมีการพัฒนา ระบบ Open Data เอง")),
+        p(r("ระบุ URL https://opendata.chiangmai.go.th")),
+        p(r("โปรดระบุจำนวน Structured Data54")),
+        p(r("โปรดระบุจำนวน Structured Data ที่อยู่ในรูปแบบ ")),
+        p(r("Machine-readable  2")),
+        p(r("โปรดระบุจำนวน Unstructured Data ๔๖")),
+      ].join(""),
+    );
+    expect(valueOf("P2.2.1.2:i3_1.structured")).toBe(54);
+    expect(valueOf("P2.2.1.2:i3_1.machine_readable")).toBe(2);
+    expect(valueOf("P2.2.1.2:i3_1.unstructured")).toBe(46);
+  });
+});
+
+describe("LibreOffice's copies of a filled text control", () => {
+  const linesOf = (body: string) => toLines(readDocx(buildDocx(body), source.file).value).lines;
+
+  it("reads a value once when the sibling controls hold a piece of it and the whole of it again", () => {
+    const address = "ศาลากลางจังหวัดเชียงใหม่ ถนนโชตนา 50300";
+    const [line] = linesOf(
+      p(
+        r("ที่ตั้งหน่วยงาน "),
+        control("ที่ตั้งหน่วยงาน", ` ${address} `),
+        control("ที่ตั้งหน่วยงาน", "ศาลากลางจังหวัดเชียงใหม่ ถนนโชตนา ", ` ${address} `),
+        control("ที่ตั้งหน่วยงาน", "50300 ", ` ${address} `),
+      ),
+    );
+    expect(line!.controls.map((c) => c.text)).toEqual([address]);
+  });
+
+  it("keeps neighbouring controls that are not copies, even when one value is part of the other", () => {
+    const [line] = linesOf(p(control("จำนวน", "21"), control("จำนวน", "2"), r(" ชุดข้อมูล "), control("จำนวน", "21")));
+    expect(line!.controls.map((c) => c.text)).toEqual(["21", "2", "21"]);
+  });
+
+  it("reads the general block of a round-tripped copy", () => {
+    const { doc } = extract(
+      [
+        p(r("ข้อมูลทั่วไปเกี่ยวกับจังหวัด")),
+        p(r("ชื่อจังหวัด "), control("ชื่อจังหวัด", " เชียงใหม่ "), control("ชื่อจังหวัด", "เชียงใหม่ ", " เชียงใหม่ "), control("ชื่อจังหวัด", " เชียงใหม่ ")),
+        p(r("G1. จังหวัดของท่านมีการแต่งตั้งคณะกรรมการผู้บริหารเทคโนโลยีสารสนเทศระดับสูงระดับจังหวัด หรือไม่")),
+      ].join(""),
+    );
+    expect(doc.general.province).toBe("เชียงใหม่");
+  });
+});
