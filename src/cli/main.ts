@@ -20,6 +20,9 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   extract: () => import("./commands/extract.js"),
   render: () => import("./commands/render.js"),
   validate: () => import("./commands/validate.js"),
+  audit: () => import("./commands/audit.js"),
+  consolidate: () => import("./commands/consolidate.js"),
+  batch: () => import("./commands/batch.js"),
 };
 
 export async function main(argv: string[], io: Partial<Pick<CliContext, "stdout" | "stderr">> = {}): Promise<number> {

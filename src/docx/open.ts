@@ -175,7 +175,7 @@ function oleError(bytes: Uint8Array, fileName: string): DocxError {
   return docxError.legacyDoc(fileName, hasStream("WordDocument"));
 }
 
-function checkBomb(entries: readonly ZipEntry[], limit: ZipLimits, fileName: string): void {
+export function checkBomb(entries: readonly ZipEntry[], limit: ZipLimits, fileName: string): void {
   if (entries.length > limit.maxEntries) {
     throw docxError.bomb(fileName, `${entries.length} entries, limit ${limit.maxEntries}`);
   }
@@ -195,7 +195,7 @@ function checkBomb(entries: readonly ZipEntry[], limit: ZipLimits, fileName: str
   }
 }
 
-function isUnsafeName(name: string): boolean {
+export function isUnsafeName(name: string): boolean {
   if (name.startsWith("/") || name.startsWith("\\") || /^[A-Za-z]:/.test(name) || name.includes("\0")) return true;
   return name.split(/[\\/]/).some((segment) => segment === "..");
 }

@@ -1,0 +1,125 @@
+/**
+ * `samruat batch`: the inbox of returned forms and evidence → per-agency bundles, the batch manifest, the issues
+ * list, the summary workbook, the province's consolidated answers and the HTML report. Order: discover → classify →
+ * extract → plan (agency, newest copy, evidence links) → read evidence → crops → validate → audit → write →
+ * province → report. A bad file never stops the batch: it is listed with its reason.
+ */
+import path from "node:path";
+import type { BatchManifest, DecisionsFile } from "../bundle/schema.js";
+import type { Lang } from "../cli/context.js";
+import { UsageError } from "../cli/errors.js";
+import { TesseractPool } from "../evidence/ocr.js";
+import { DEFAULT_FORM_ID, loadForm } from "../form/load.js";
+import { openCache } from "./cache.js";
+import { readInbox } from "./inbox.js";
+import type { StageName } from "./messages.js";
+import { buildPlan, classifyFiles } from "./plan.js";
+import {
+  auditBundles,
+  buildManifest,
+  cropMarkedRegions,
+  extractForms,
+  outputWriter,
+  readEvidenceFiles,
+  validateAgencies,
+  writeOutputs,
+  writeProvince,
+  writeReport,
+  type BatchProgress,
+  type StageContext,
+} from "./stages.js";
+import type { AgencyResult } from "./tables.js";
+
+export interface BatchOptions {
+  inbox: string;
+  out: string;
+  form?: string;
+  lang: Lang;
+  /** Reuse `<out>/.cache` (default true). */
+  cache?: boolean;
+  /** OCR whole scanned pages, not only their marked regions. */
+  fullOcr?: boolean;
+  decisions?: DecisionsFile;
+  onProgress?(progress: BatchProgress): void;
+}
+
+export interface StageTiming {
+  stage: StageName;
+  ms: number;
+  /** What the stage went through: files found, forms, evidence files, crops rendered, agencies, outputs. */
+  items: number;
+  /** Of those, taken from the cache. */
+  cached: number;
+}
+
+export interface BatchTotals {
+  agencies: number;
+  forms: { used: number; superseded: number; failed: number };
+  evidence: { used: number; unlinked: number; failed: number };
+  ignored: number;
+  issues: { error: number; warning: number; info: number };
+}
+
+export interface BatchResult {
+  manifest: BatchManifest;
+  totals: BatchTotals;
+  timings: StageTiming[];
+  /** Written files, relative to the output folder. */
+  outputs: string[];
+  results: AgencyResult[];
+}
+
+export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  const outDir = path.resolve(options.out);
+  if (path.resolve(options.inbox) === outDir) {
+    throw new UsageError("--out ต้องไม่ใช่โฟลเดอร์เดียวกับกล่องรับไฟล์", "--out must not be the inbox folder itself");
+  }
+  const form = loadForm(options.form ?? DEFAULT_FORM_ID);
+  const useCache = options.cache ?? true;
+  const cache = openCache(outDir, useCache);
+  const ctx: StageContext = { form, cache, progress: options.onProgress ?? (() => undefined) };
+  const timings: StageTiming[] = [];
+  const stage = async <T>(name: StageName, count: (value: T) => number, run: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    const hits = cache.hits;
+    const value = await run();
+    timings.push({ stage: name, ms: Math.round(performance.now() - started), items: count(value), cached: cache.hits - hits });
+    return value;
+  };
+
+  const inbox = await stage("discover", (v) => v.files.length, () => readInbox(options.inbox, [outDir]));
+  const classified = classifyFiles(inbox.files, form);
+  const outcomes = await stage("extract", (v) => v.size, () => extractForms(classified.forms, ctx));
+  const plan = buildPlan(form, inbox, classified, outcomes);
+
+  // One OCR pool for the whole batch (its workers start on the first scan), terminated however the stage ends.
+  const engine = new TesseractPool();
+  let evidence;
+  try {
+    evidence = await stage("evidence", (v) => v.size, () => readEvidenceFiles(plan, ctx, { engine, fullOcr: options.fullOcr ?? false }));
+  } finally {
+    await engine.terminate();
+  }
+  await stage("crops", (rendered) => rendered, () => cropMarkedRegions(plan, evidence, outDir, ctx, useCache));
+  const results = await stage("validate", (v) => v.length, () => validateAgencies(form, plan, evidence, options.lang));
+  await stage("audit", () => results.length, () => auditBundles(form, results));
+  const manifest = buildManifest(form, plan, results);
+  const out = outputWriter(outDir);
+  await stage("write", () => out.written.length, () => writeOutputs(out, form, results, manifest, options.lang));
+  const province = await stage("province", () => results.length, () => writeProvince(out, form, results));
+  const decisions = options.decisions?.decisions;
+  await stage("report", () => results.length, () => writeReport(out, { form, manifest, results, province, lang: options.lang, ...(decisions ? { decisions } : {}) }));
+  return { manifest, totals: countTotals(manifest), timings, outputs: out.written, results };
+}
+
+export function countTotals(manifest: BatchManifest): BatchTotals {
+  const count = (kind: string, status: string) => manifest.files.filter((f) => f.kind === kind && f.status === status).length;
+  const sum = (key: "error" | "warning" | "info") => manifest.agencies.reduce((n, a) => n + a.counts[key], 0);
+  return {
+    agencies: manifest.agencies.length,
+    forms: { used: count("form", "used"), superseded: count("form", "superseded"), failed: count("form", "failed") },
+    evidence: { used: count("evidence", "used"), unlinked: count("evidence", "unlinked"), failed: count("evidence", "failed") },
+    ignored: manifest.files.filter((f) => f.status === "ignored").length,
+    issues: { error: sum("error"), warning: sum("warning"), info: sum("info") },
+  };
+}

@@ -1,0 +1,361 @@
+/**
+ * The batch's stages around the plan. Each takes what the previous one produced and returns plain data; files are
+ * read through the plan's `read()` and written only by the crop and output stages, after the plan is complete.
+ *
+ *   extract   forms → answers (cached by content), plus the pictures embedded in them
+ *   evidence  linked files → pages and marked regions (cached by content; one OCR engine for the whole batch)
+ *   crops     marked regions → PNG crops under crops/ (kept while the file exists and the cache is on)
+ *   validate  answers + evidence links → per-agency bundle and validation report
+ *   audit     does each answer's marked evidence support it (src/audit) → bundle.audit
+ *   write     answers/<agency>.json, batch.json, issues.csv, summary.xlsx (stale answers and crops removed)
+ *   province  the province's consolidated answers (src/consolidate) → province.json, province.docx
+ *   report    report.html (src/report), with the auditor's decisions when given
+ */
+import { readFileSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { BUNDLE_SCHEMA, MANIFEST_SCHEMA, type BatchManifest, type BundleEvidence, type BundlePage } from "../bundle/schema.js";
+import type { Lang } from "../cli/context.js";
+import { SamruatError } from "../cli/errors.js";
+import type { AnswerDocument } from "../extract/answers.js";
+import { extractFile } from "../extract/extract.js";
+import type { CompiledForm } from "../form/compile.js";
+import { cropRegions } from "../evidence/crop.js";
+import type { OcrEngine } from "../evidence/ocr.js";
+import { fileError } from "../evidence/messages.js";
+import { readEvidence } from "../evidence/read.js";
+import type { EvidenceFile } from "../evidence/schema.js";
+import { writeFileAtomic } from "../util/fs.js";
+import { findSoffice } from "../util/soffice.js";
+import { toJsonReport } from "../validate/report.js";
+import { validateAnswers } from "../validate/validate.js";
+import { auditAgency } from "../audit/index.js";
+import { consolidate, renderProvinceDocx, type ProvinceConsolidation } from "../consolidate/index.js";
+import { renderReport, type RenderReportInput } from "../report/index.js";
+import type { Cache } from "./cache.js";
+import { embeddedImages, type EmbeddedImage } from "./embedded.js";
+import type { InboxFile } from "./inbox.js";
+import { reason, reasonFrom, type Reason, type StageName } from "./messages.js";
+import type { BatchPlan, FormOutcome, PlannedEvidence } from "./plan.js";
+import { issueRows, toCsv, type AgencyResult } from "./tables.js";
+import { renderWorkbook } from "./workbook.js";
+
+export interface BatchProgress {
+  stage: StageName;
+  done: number;
+  total: number;
+  /** Evidence pages read so far (evidence stage). */
+  pages?: number;
+  file?: string;
+}
+
+export interface StageContext {
+  form: CompiledForm;
+  cache: Cache;
+  progress(p: BatchProgress): void;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// extract
+
+type CachedForm = { kind: "form"; doc: AnswerDocument } | { kind: "not_form" };
+
+export async function extractForms(files: readonly InboxFile[], ctx: StageContext): Promise<Map<string, FormOutcome>> {
+  const outcomes = new Map<string, FormOutcome>();
+  let temp: Promise<string> | undefined;
+  // Forms inside archives are written to a private temp folder: the extractor (and LibreOffice for .doc) reads paths.
+  const tempDir = () => (temp ??= mkdtemp(path.join(os.tmpdir(), "samruat-batch-")));
+  try {
+    for (const [i, file] of files.entries()) {
+      ctx.progress({ stage: "extract", done: i, total: files.length, file: file.path });
+      outcomes.set(file.path, await extractForm(file, ctx, tempDir));
+    }
+  } finally {
+    if (temp) await rm(await temp, { recursive: true, force: true });
+  }
+  return outcomes;
+}
+
+async function extractForm(file: InboxFile, ctx: StageContext, tempDir: () => Promise<string>): Promise<FormOutcome> {
+  const options = { form: ctx.form.file.id };
+  let cached = await ctx.cache.get<CachedForm>("extract", file.sha256, options);
+  if (!cached) {
+    try {
+      const doc = await extractFile(file.diskPath ?? (await materialize(file, await tempDir())), options);
+      cached = doc.warnings.some((w) => w.code === "not_this_form") ? { kind: "not_form" } : { kind: "form", doc };
+    } catch (error) {
+      return { kind: "failed", reason: formFailure(error) };
+    }
+    await ctx.cache.put("extract", file.sha256, options, cached);
+  }
+  if (cached.kind === "not_form") return cached;
+  const doc: AnswerDocument = { ...cached.doc, source: { ...cached.doc.source, file: file.path } };
+  let embedded: EmbeddedImage[] = [];
+  try {
+    embedded = embeddedImages(await file.read(), path.posix.basename(file.path), ctx.form);
+  } catch {
+    // A converted .doc has no OOXML parts to look in: no pictures to link, and its answers still count.
+  }
+  return { kind: "form", doc, embedded };
+}
+
+async function materialize(file: InboxFile, dir: string): Promise<string> {
+  const folder = path.join(dir, file.sha256.slice(0, 16));
+  await mkdir(folder, { recursive: true });
+  const target = path.join(folder, path.posix.basename(file.path));
+  await writeFile(target, await file.read());
+  return target;
+}
+
+function formFailure(error: unknown): Reason {
+  if (error instanceof SamruatError) {
+    const convertible = error.code === "legacy_doc" || error.code === "odt_not_docx";
+    return convertible && !findSoffice() ? reason("legacy_doc_no_soffice") : reasonFrom(error.code, error.messageTh, error.messageEn);
+  }
+  return reason("read_failed", { detail: error instanceof Error ? error.message : String(error) });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// evidence
+
+/** What reading one evidence file gives, kept per content hash (and cached): the bundle's evidence without its links. */
+export type EvidenceContent = Pick<BundleEvidence, "type" | "pages" | "marked" | "warnings" | "error">;
+
+export async function readEvidenceFiles(
+  plan: BatchPlan,
+  ctx: StageContext,
+  options: { engine: OcrEngine; fullOcr: boolean },
+): Promise<Map<string, EvidenceContent>> {
+  const readOptions = { pageText: options.fullOcr };
+  const results = new Map<string, EvidenceContent>();
+  const todo: PlannedEvidence[] = [];
+  for (const e of uniqueEvidence(plan)) {
+    const cached = await ctx.cache.get<EvidenceContent>("evidence", e.sha256, readOptions);
+    if (cached) results.set(e.sha256, cached);
+    else todo.push(e);
+  }
+  let pages = 0;
+  for (const [i, e] of todo.entries()) {
+    const report = (pagesDone: number) => ctx.progress({ stage: "evidence", done: i, total: todo.length, pages: pages + pagesDone, file: e.path });
+    report(0);
+    let bytes: Uint8Array;
+    try {
+      bytes = await e.read();
+    } catch (error) {
+      // Gone or unreadable since it was listed: reported for this run, never cached.
+      results.set(e.sha256, { type: "unknown", pages: [], marked: false, warnings: [], error: fileError("read-failed", String(error)) });
+      continue;
+    }
+    const { value } = await readEvidence([{ name: e.path, bytes }], {
+      engine: options.engine,
+      pageText: options.fullOcr,
+      onProgress: (p) => report(p.pagesDone),
+    });
+    const content = fromReader(value.files[0]!);
+    pages += content.pages.length;
+    results.set(e.sha256, content);
+    await ctx.cache.put("evidence", e.sha256, readOptions, content);
+  }
+  return results;
+}
+
+function uniqueEvidence(plan: BatchPlan): PlannedEvidence[] {
+  return [...new Map(plan.agencies.flatMap((a) => a.evidence.map((e) => [e.sha256, e] as const))).values()];
+}
+
+/** The reader's file without per-word boxes (the bundle keeps page text and marked regions). */
+function fromReader(file: EvidenceFile): EvidenceContent {
+  const pages: BundlePage[] = file.pages.map((p) => ({
+    number: p.number,
+    source: p.source,
+    width: p.width,
+    height: p.height,
+    unit: p.unit,
+    text: p.text,
+    confidence: p.confidence,
+    regions: p.regions,
+    warnings: p.warnings,
+  }));
+  return {
+    type: file.type,
+    pages,
+    marked: pages.some((p) => p.regions.length > 0),
+    warnings: file.warnings,
+    ...(file.error ? { error: file.error } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// crops
+
+/** Sets `crop` on every marked region, rendering the PNGs that are not already there (or all, without the cache). */
+export async function cropMarkedRegions(plan: BatchPlan, evidence: ReadonlyMap<string, EvidenceContent>, outDir: string, ctx: StageContext, reuse: boolean): Promise<number> {
+  const marked = uniqueEvidence(plan).filter((e) => evidence.get(e.sha256)?.marked);
+  let rendered = 0;
+  for (const [i, e] of marked.entries()) {
+    ctx.progress({ stage: "crops", done: i, total: marked.length, file: e.path });
+    const content = evidence.get(e.sha256)!;
+    const regions = content.pages.flatMap((page) => page.regions.map((region, n) => ({ page: page.number, region, rel: `crops/${e.sha256.slice(0, 16)}-p${page.number}-${n + 1}.png` })));
+    const present = reuse ? await Promise.all(regions.map((r) => exists(path.join(outDir, r.rel)))) : [];
+    if (present.length && present.every(Boolean)) {
+      for (const r of regions) r.region.crop = r.rel;
+      continue;
+    }
+    const requests = regions.map((r) => ({ page: r.page, bbox: r.region.bbox, ...(r.region.source === "annotation" ? { tint: r.region.rgb } : {}) }));
+    // A page that will not render again leaves its regions without a crop; the bundle still has their text.
+    const pngs = await cropRegions(await e.read(), content.type, requests).catch(() => []);
+    for (const [k, r] of regions.entries()) {
+      const png = pngs[k];
+      if (!png) continue;
+      await writeFileAtomic(path.join(outDir, r.rel), png);
+      r.region.crop = r.rel;
+      rendered++;
+    }
+  }
+  return rendered;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// validate
+
+export function validateAgencies(form: CompiledForm, plan: BatchPlan, evidence: ReadonlyMap<string, EvidenceContent>, lang: Lang): AgencyResult[] {
+  return plan.agencies.map((planned) => {
+    const linked: BundleEvidence[] = planned.evidence.map((e) => {
+      const content = evidence.get(e.sha256)!;
+      return {
+        file: e.path,
+        sha256: e.sha256,
+        size: e.size,
+        type: content.type,
+        questions: e.questions,
+        linkedBy: e.linkedBy,
+        pages: content.pages,
+        marked: content.marked,
+        warnings: content.warnings,
+        ...(content.error ? { error: content.error } : {}),
+      };
+    });
+    // A file that was sent counts as attached even when it cannot be read: the manifest lists it as failed and the
+    // audit judges it unreadable, rather than validation claiming nothing was sent.
+    const links = [
+      ...linked.flatMap((e) => e.questions.map((question) => ({ question, file: e.file, ...(e.error ? {} : { marked: e.marked }) }))),
+      ...planned.misnamedEvidence,
+    ];
+    const result = validateAnswers(form, planned.doc, { respondent: planned.ref.respondent, evidence: links });
+    const report = toJsonReport(result, planned.doc, planned.form.path, lang, planned.respondentSource);
+    return {
+      planned,
+      report,
+      bundle: {
+        schema: BUNDLE_SCHEMA,
+        form: form.file.id,
+        agency: planned.ref,
+        source: { file: planned.form.path, sha256: planned.form.sha256, bytes: planned.form.size },
+        superseded: planned.superseded.map((f) => ({ file: f.path, sha256: f.sha256 })),
+        answers: planned.doc,
+        evidence: linked,
+        validation: report as unknown as Record<string, unknown>,
+      },
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// write
+
+/** Every file and what became of it: the plan's verdicts, with linked evidence that turned out unreadable failed. */
+export function buildManifest(form: CompiledForm, plan: BatchPlan, results: readonly AgencyResult[]): BatchManifest {
+  const unreadable = new Map(results.flatMap((r) => r.bundle.evidence.flatMap((e) => (e.error ? [[e.file, e.error] as const] : []))));
+  return {
+    schema: MANIFEST_SCHEMA,
+    form: form.file.id,
+    agencies: results.map(({ bundle, report }) => ({
+      ...bundle.agency,
+      file: bundle.source.file,
+      counts: report.counts,
+      completeness: report.completeness.required === 0 ? 1 : report.completeness.answered / report.completeness.required,
+    })),
+    files: plan.files.map((f) => {
+      const error = f.status === "used" ? unreadable.get(f.path) : undefined;
+      return error ? { ...f, status: "failed" as const, reason: reasonFrom(error.code, error.messageTh, error.message) } : f;
+    }),
+  };
+}
+
+/** Writes files under the output folder (atomically) and remembers what it wrote. */
+export interface OutputWriter {
+  outDir: string;
+  written: string[];
+  write(rel: string, data: string | Uint8Array): Promise<void>;
+}
+
+export function outputWriter(outDir: string): OutputWriter {
+  const writer: OutputWriter = {
+    outDir,
+    written: [],
+    async write(rel, data) {
+      await writeFileAtomic(path.join(outDir, rel), data);
+      writer.written.push(rel);
+    },
+  };
+  return writer;
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+export async function writeOutputs(out: OutputWriter, form: CompiledForm, results: readonly AgencyResult[], manifest: BatchManifest, lang: Lang): Promise<void> {
+  for (const { bundle } of results) await out.write(`answers/${bundle.agency.id}.json`, json(bundle));
+  await out.write("batch.json", json(manifest));
+  const issues = issueRows(results, manifest, lang);
+  await out.write("issues.csv", toCsv(issues));
+  await out.write("summary.xlsx", await renderWorkbook(form, results, manifest, issues));
+
+  // Outputs of an earlier run that this run did not produce would read as current: remove them.
+  const crops = new Set(results.flatMap(({ bundle }) => bundle.evidence.flatMap((e) => e.pages.flatMap((p) => p.regions.flatMap((r) => (r.crop ? [r.crop] : []))))));
+  await prune(out.outDir, "answers", (rel) => out.written.includes(rel));
+  await prune(out.outDir, "crops", (rel) => crops.has(rel));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// audit, province, report: the modules that read the bundles (src/audit, src/consolidate, src/report)
+
+export function auditBundles(form: CompiledForm, results: readonly AgencyResult[]): void {
+  for (const { bundle } of results) bundle.audit = auditAgency(form, bundle);
+}
+
+export async function writeProvince(out: OutputWriter, form: CompiledForm, results: readonly AgencyResult[]): Promise<ProvinceConsolidation> {
+  const province = consolidate(form, results.map((r) => r.bundle));
+  await out.write("province.json", json(province));
+  await out.write("province.docx", renderProvinceDocx(form, province));
+  return province;
+}
+
+export async function writeReport(
+  out: OutputWriter,
+  input: Omit<RenderReportInput, "bundles" | "readCrop"> & { results: readonly AgencyResult[] },
+): Promise<void> {
+  const readCrop = (rel: string) => {
+    try {
+      return new Uint8Array(readFileSync(path.join(out.outDir, rel)));
+    } catch {
+      return undefined;
+    }
+  };
+  const { results, ...rest } = input;
+  await out.write("report.html", renderReport({ ...rest, bundles: results.map((r) => r.bundle), readCrop }));
+}
+
+async function prune(outDir: string, folder: string, keep: (rel: string) => boolean): Promise<void> {
+  const names = await readdir(path.join(outDir, folder)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!keep(`${folder}/${name}`)) await rm(path.join(outDir, folder, name), { force: true });
+  }
+}

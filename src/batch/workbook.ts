@@ -1,0 +1,165 @@
+/**
+ * summary.xlsx for the secretariat: overview per agency, every answer side by side, issues, evidence and the files
+ * that were not used. Thai headers in TH SarabunPSK, frozen header rows (and label columns), auto filters.
+ */
+import ExcelJS from "exceljs";
+import type { BatchManifest } from "../bundle/schema.js";
+import type { CompiledForm } from "../form/compile.js";
+import { IDENTIFIED_BY_TH, KIND_TH, LINKED_BY_TH, RESPONDENT_TH, SEVERITY_TH, SHEETS, STATUS_TH } from "./messages.js";
+import type { AgencyResult, IssueRow } from "./tables.js";
+
+/** Fixed document dates: a rerun writes the same workbook properties. */
+const WORKBOOK_DATE = new Date(Date.UTC(2024, 0, 1));
+const FONT = { name: "TH SarabunPSK", size: 14 };
+/** Excel refuses cell text longer than this. */
+const MAX_CELL = 32_000;
+
+type Cell = string | number | null;
+interface Column {
+  header: string;
+  width: number;
+  /** Excel number format, e.g. "0%". */
+  format?: string;
+}
+
+export async function renderWorkbook(form: CompiledForm, results: readonly AgencyResult[], manifest: BatchManifest, issues: readonly IssueRow[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = wb.lastModifiedBy = "samruat";
+  wb.created = wb.modified = WORKBOOK_DATE;
+
+  const o = SHEETS.overview;
+  const pillars = form.file.pillars.map((p) => p.number);
+  addSheet(
+    wb,
+    o.name,
+    [
+      { header: o.agency, width: 42 },
+      { header: o.id, width: 30 },
+      { header: o.file, width: 40 },
+      { header: o.identifiedBy, width: 18 },
+      { header: o.respondent, width: 18 },
+      { header: o.completeness, width: 14, format: "0%" },
+      ...pillars.map((n) => ({ header: o.pillar(n), width: 11, format: "0%" })),
+      { header: o.errors, width: 10 },
+      { header: o.warnings, width: 10 },
+      { header: o.evidence, width: 10 },
+      { header: o.superseded, width: 40 },
+    ],
+    results.map(({ bundle, report }) => [
+      bundle.agency.name,
+      bundle.agency.id,
+      bundle.source.file,
+      IDENTIFIED_BY_TH[bundle.agency.identifiedBy],
+      RESPONDENT_TH[bundle.agency.respondent],
+      share(report.completeness.answered, report.completeness.required),
+      ...pillars.map((n) => {
+        const p = report.completeness.pillars.find((x) => x.pillar === n);
+        return p ? share(p.answered, p.required) : null;
+      }),
+      report.counts.error,
+      report.counts.warning,
+      bundle.evidence.length,
+      bundle.superseded.map((s) => s.file).join("\n"),
+    ]),
+    1,
+  );
+
+  const a = SHEETS.answers;
+  const answers = results.map(({ bundle }) => new Map(bundle.answers.answers.map((item) => [item.field, item.value])));
+  addSheet(
+    wb,
+    a.name,
+    [{ header: a.question, width: 10 }, { header: a.field, width: 28 }, { header: a.label, width: 60 }, ...results.map(({ bundle }) => ({ header: bundle.agency.name, width: 18 }))],
+    form.fields.map((f) => [
+      f.question,
+      f.id,
+      f.columnLabel ? `${f.label} — ${f.columnLabel}` : f.label,
+      ...answers.map((byField) => {
+        const value = byField.get(f.id);
+        return value === undefined ? null : value === true ? "✓" : value;
+      }),
+    ]),
+    3,
+  );
+
+  const i = SHEETS.issues;
+  addSheet(
+    wb,
+    i.name,
+    [
+      { header: i.agency, width: 36 },
+      { header: i.file, width: 36 },
+      { header: i.question, width: 10 },
+      { header: i.field, width: 24 },
+      { header: i.severity, width: 12 },
+      { header: i.code, width: 22 },
+      { header: i.message, width: 90 },
+    ],
+    issues.map((r) => [r.agency, r.file, r.question, r.field, SEVERITY_TH[r.severity], r.code, r.message]),
+    1,
+  );
+
+  const e = SHEETS.evidence;
+  addSheet(
+    wb,
+    e.name,
+    [
+      { header: e.agency, width: 36 },
+      { header: e.file, width: 44 },
+      { header: e.questions, width: 14 },
+      { header: e.linkedBy, width: 18 },
+      { header: e.pages, width: 10 },
+      { header: e.markedPages, width: 14 },
+      { header: e.markedText, width: 80 },
+      { header: e.problem, width: 40 },
+    ],
+    results.flatMap(({ bundle }) =>
+      bundle.evidence.map((ev) => [
+        bundle.agency.name,
+        ev.file,
+        ev.questions.join(" "),
+        LINKED_BY_TH[ev.linkedBy],
+        ev.pages.length,
+        ev.pages.filter((p) => p.regions.length).map((p) => p.number).join(", "),
+        ev.pages.flatMap((p) => p.regions.map((r) => r.text.replace(/\s+/gu, " ").trim())).filter(Boolean).join(" | ").slice(0, MAX_CELL),
+        ev.error?.messageTh ?? "",
+      ]),
+    ),
+    2,
+  );
+
+  const f = SHEETS.files;
+  const names = new Map(manifest.agencies.map((ag) => [ag.id, ag.name]));
+  addSheet(
+    wb,
+    f.name,
+    [
+      { header: f.file, width: 56 },
+      { header: f.kind, width: 12 },
+      { header: f.status, width: 16 },
+      { header: f.agency, width: 36 },
+      { header: f.reason, width: 90 },
+    ],
+    manifest.files
+      .filter((file) => file.status !== "used")
+      .map((file) => [file.path, KIND_TH[file.kind], STATUS_TH[file.status], file.agency ? (names.get(file.agency) ?? file.agency) : "", file.reason?.message ?? ""]),
+    1,
+  );
+
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function addSheet(wb: ExcelJS.Workbook, name: string, columns: readonly Column[], rows: readonly Cell[][], frozenColumns: number): void {
+  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", xSplit: frozenColumns, ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width, style: { font: FONT, alignment: { vertical: "top", wrapText: true }, ...(c.format ? { numFmt: c.format } : {}) } }));
+  ws.addRows(rows as Cell[][]);
+  const header = ws.getRow(1);
+  header.font = { ...FONT, bold: true };
+  header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+}
+
+/** answered / required as a fraction for a "0%" cell; empty when nothing is required. */
+function share(answered: number, required: number): number | null {
+  return required === 0 ? null : answered / required;
+}
