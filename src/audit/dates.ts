@@ -4,6 +4,7 @@
  * or Arabic digits, BE or CE years. Unlike a typed answer, evidence text is often OCR'd, so a month name a letter off
  * ("มิถุนายบ") still counts. Years and day ranges are checked by `parseThaiDate` (src/text/thai.ts).
  */
+import { editDistance } from "../text/distance.js";
 import { normalizeThai, parseThaiDate, thaiDigitsToArabic } from "../text/thai.js";
 import { OCR_DIGIT_FOLD } from "./text.js";
 
@@ -37,15 +38,6 @@ const EXACT_MONTHS = new Map<string, number>([
   ["กรกฏาคม", 7],
 ]);
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
 
 /** Month number of a Thai month word: exact (full or abbreviated), else a full name within 1 edit (2 when long). */
 function thaiMonth(word: string): number | undefined {

@@ -21,3 +21,8 @@ export class UsageError extends SamruatError {
     this.name = "UsageError";
   }
 }
+
+/** An input file samruat cannot use (exit 2), named in the message. */
+export function unreadableInput(file: string, messageTh: string, messageEn: string): SamruatError {
+  return new SamruatError("unreadable", messageTh, messageEn, EXIT.unreadable, file);
+}

@@ -229,7 +229,8 @@ class Reader {
   }
 
   private async load(input: string | EvidenceInput): Promise<EvidenceInput> {
-    if (typeof input !== "string") return input;
+    // pdf.js refuses a Node Buffer (a Uint8Array subclass): hand it a plain view of the same bytes.
+    if (typeof input !== "string") return Buffer.isBuffer(input.bytes) ? { name: input.name, bytes: new Uint8Array(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength) } : input;
     try {
       return { name: input, bytes: new Uint8Array(await readFile(input)) };
     } catch (error) {

@@ -12,6 +12,7 @@
  *   - `fieldIdProblems`, `fieldIdSnapshot`: id uniqueness, convention and the committed id list;
  *   - `formTotals`: questions, options, blanks, matrix cells, evidence points.
  */
+import { editDistance } from "../text/distance.js";
 import type { CompiledForm, CompiledQuestion } from "./compile.js";
 import type { ItemSource, MatrixSource, QuestionSource } from "./schema.js";
 
@@ -36,20 +37,6 @@ export function normalise(text: string): string {
     .replace(QUOTES, "");
 }
 
-/** Levenshtein distance. */
-function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[y.length]!;
-}
 
 /** Smallest edit distance between `needle` and any substring of `hay` (semi-global alignment). */
 function substringDistance(needle: string, hay: string): number {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DocxError } from "../../src/docx/errors.js";
 import { formatLocation, paragraphText, walkParagraphs, type Block, type Inline, type Paragraph } from "../../src/docx/model.js";
 import { readDocx } from "../../src/docx/read.js";
-import { buildDocx, cell, font, p, pStyled, r, row, sym, table } from "./build-docx.js";
+import { buildDocx, cell, font, p, pStyled, r, row, table } from "./build-docx.js";
 
 const read = (body: string, styles?: string) => readDocx(buildDocx(body, styles ? { styles } : {}), "t.docx");
 const blocks = (body: string, styles?: string): Block[] => read(body, styles).value.blocks;

@@ -4,7 +4,7 @@ import { TesseractPool, wordsOfLine } from "../../src/evidence/ocr.js";
 import { toGray } from "../../src/evidence/raster.js";
 import { readScannedPage } from "../../src/evidence/scan.js";
 import { normalizeEvidenceText } from "../../src/evidence/thai.js";
-import { editDistance } from "./score.js";
+import { editDistance } from "../../src/text/distance.js";
 import { synthPage } from "./synth.js";
 
 /** 1 − normalised edit distance. */

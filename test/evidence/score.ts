@@ -9,6 +9,7 @@ import type { OcrEngine } from "../../src/evidence/ocr.js";
 import { readEvidence } from "../../src/evidence/read.js";
 import type { EvidenceFile } from "../../src/evidence/schema.js";
 import { normalizeEvidenceText } from "../../src/evidence/thai.js";
+import { editDistance } from "../../src/text/distance.js";
 
 type Box = [number, number, number, number];
 
@@ -50,17 +51,6 @@ export function splitEntries(split: string, root = SAMPLES): IndexEntry[] {
 /** Characters that carry meaning: whitespace is layout (a wrapped Thai phrase has none, an English one a space). */
 const compact = (s: string) => normalizeEvidenceText(s).replace(/\s+/g, "");
 
-export function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[y.length]!;
-}
 
 function overlap(a: Box, b: Box): number {
   const ix = Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]);

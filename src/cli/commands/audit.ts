@@ -1,10 +1,10 @@
-import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { AgencyBundle } from "../../bundle/schema.js";
 import { loadForm } from "../../form/load.js";
 import type { CliContext } from "../context.js";
-import { EXIT, SamruatError, UsageError } from "../errors.js";
+import { UsageError, unreadableInput } from "../errors.js";
 import type { CommandModule } from "../main.js";
+import { readJsonFile } from "../../util/json-file.js";
 
 export interface AuditCliOptions {
   form?: string;
@@ -28,29 +28,13 @@ export const register: CommandModule["register"] = (program: Command, ctx) => {
     });
 };
 
-function unreadable(file: string, th: string, en: string): SamruatError {
-  return new SamruatError("unreadable", th, en, EXIT.unreadable, file);
-}
 
 async function readBundle(file: string): Promise<AgencyBundle> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-    throw unreadable(file, missing ? "ไม่พบไฟล์" : "เปิดไฟล์ไม่ได้", missing ? "no such file" : "cannot open the file");
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw unreadable(file, `ไม่ใช่ JSON ที่ถูกต้อง (${(error as Error).message})`, `not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = AgencyBundle.safeParse(json);
+  const parsed = AgencyBundle.safeParse(await readJsonFile(file));
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first ? `${first.path.join(".") || "(root)"}: ${first.message}` : "";
-    throw unreadable(file, `ไม่ใช่ไฟล์คำตอบรายหน่วยงานของ samruat (${where})`, `not a samruat agency bundle (${where})`);
+    throw unreadableInput(file, `ไม่ใช่ไฟล์คำตอบรายหน่วยงานของ samruat (${where})`, `not a samruat agency bundle (${where})`);
   }
   return parsed.data;
 }

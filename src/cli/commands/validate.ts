@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
 import { AnswerDocument } from "../../extract/answers.js";
@@ -8,8 +7,9 @@ import { inferRespondent } from "../../validate/respondent.js";
 import { EvidenceList, RespondentRole, type EvidenceLink } from "../../validate/types.js";
 import { validateAnswers } from "../../validate/validate.js";
 import type { CliContext } from "../context.js";
-import { EXIT, SamruatError, UsageError } from "../errors.js";
+import { EXIT, SamruatError, UsageError, unreadableInput } from "../errors.js";
 import type { CommandModule } from "../main.js";
+import { readJsonFile } from "../../util/json-file.js";
 
 export interface ValidateCliOptions {
   form?: string;
@@ -72,33 +72,15 @@ export async function runValidate(file: string, opts: ValidateCliOptions, c: Cli
   c.setExitCode(result.counts.error > 0 ? EXIT.problems : EXIT.ok);
 }
 
-function unreadable(file: string, th: string, en: string): SamruatError {
-  return new SamruatError("unreadable", th, en, EXIT.unreadable, file);
-}
 
-async function readJson(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "ไม่พบไฟล์" : "เปิดไฟล์ไม่ได้";
-    const reasonEn = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "cannot open the file";
-    throw unreadable(file, reason, reasonEn);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw unreadable(file, `ไม่ใช่ JSON ที่ถูกต้อง (${(error as Error).message})`, `not valid JSON (${(error as Error).message})`);
-  }
-}
 
 async function readAnswers(file: string, form: string | undefined, deps: ValidateDeps): Promise<AnswerDocument> {
   if (path.extname(file).toLowerCase() === ".json") {
-    const parsed = AnswerDocument.safeParse(await readJson(file));
+    const parsed = AnswerDocument.safeParse(await readJsonFile(file));
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       const where = first ? `${first.path.join(".") || "(root)"}: ${first.message}` : "";
-      throw unreadable(file, `ไม่ใช่ไฟล์คำตอบของ samruat (${where})`, `not a samruat answers file (${where})`);
+      throw unreadableInput(file, `ไม่ใช่ไฟล์คำตอบของ samruat (${where})`, `not a samruat answers file (${where})`);
     }
     return parsed.data;
   }
@@ -108,20 +90,20 @@ async function readAnswers(file: string, form: string | undefined, deps: Validat
   } catch (error) {
     if (error instanceof SamruatError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw unreadable(file, `อ่านแบบสำรวจไม่ได้ (${reason})`, `cannot read the questionnaire (${reason})`);
+    throw unreadableInput(file, `อ่านแบบสำรวจไม่ได้ (${reason})`, `cannot read the questionnaire (${reason})`);
   }
   if (doc.warnings.some((w) => w.code === "not_this_form")) {
-    throw unreadable(file, "ไม่ใช่แบบสำรวจนี้: ไม่พบรหัสข้อคำถาม (G1–P7.1) ในเอกสาร", "not this form: no question codes (G1–P7.1) found in the document");
+    throw unreadableInput(file, "ไม่ใช่แบบสำรวจนี้: ไม่พบรหัสข้อคำถาม (G1–P7.1) ในเอกสาร", "not this form: no question codes (G1–P7.1) found in the document");
   }
   return doc;
 }
 
 async function readEvidence(file: string): Promise<EvidenceLink[]> {
-  const parsed = EvidenceList.safeParse(await readJson(file));
+  const parsed = EvidenceList.safeParse(await readJsonFile(file));
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first ? `${first.path.join(".") || "(root)"}: ${first.message}` : "";
-    throw unreadable(file, `รายการหลักฐานไม่ถูกต้อง (${where})`, `not an evidence list (${where})`);
+    throw unreadableInput(file, `รายการหลักฐานไม่ถูกต้อง (${where})`, `not an evidence list (${where})`);
   }
   return parsed.data;
 }
