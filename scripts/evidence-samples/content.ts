@@ -57,24 +57,24 @@ export function inl(src: string): Inline[] {
   return out;
 }
 
-function P(src: string, o: Omit<ParaBlock, "t" | "inl"> = {}): ParaBlock {
+export function P(src: string, o: Omit<ParaBlock, "t" | "inl"> = {}): ParaBlock {
   return { t: "para", inl: inl(src), ...o };
 }
 
-const BODY_INDENT = 25; // mm, first-line indent of body paragraphs (ระเบียบงานสารบรรณ: 2.5 cm)
+export const BODY_INDENT = 25; // mm, first-line indent of body paragraphs (ระเบียบงานสารบรรณ: 2.5 cm)
 
-function body(src: string, o: Omit<ParaBlock, "t" | "inl"> = {}): ParaBlock {
+export function body(src: string, o: Omit<ParaBlock, "t" | "inl"> = {}): ParaBlock {
   return P(src, { indent: BODY_INDENT, before: 1.5, ...o });
 }
 
 /** Numbered item hanging at the body indent: "๑. text …" */
-function item(ctx: Ctx, n: number | string, src: string, level = 1, paren = false): ParaBlock {
+export function item(ctx: Ctx, n: number | string, src: string, level = 1, paren = false): ParaBlock {
   const label = typeof n === "number" ? num(n, ctx.thaiDigits) : n;
   const left = BODY_INDENT + (level - 1) * 8;
   return { t: "para", inl: [{ text: paren ? `(${label}) ` : `${label} ` }, ...inl(src)], left, before: 0.5 };
 }
 
-function centre(src: string, o: Omit<ParaBlock, "t" | "inl"> = {}): ParaBlock {
+export function centre(src: string, o: Omit<ParaBlock, "t" | "inl"> = {}): ParaBlock {
   return P(src, { align: "center", ...o });
 }
 
@@ -88,7 +88,7 @@ const SHADES: readonly Rgb[] = [
   [234, 225, 242], // light purple
 ];
 
-function shade(ctx: Ctx): Rgb {
+export function shade(ctx: Ctx): Rgb {
   return ctx.rng.pick(SHADES);
 }
 
@@ -108,7 +108,7 @@ function pageNumbers(ctx: Ctx): Doc["pageNumbers"] {
   return ctx.thaiDigits ? "thai" : ctx.rng.pick(["arabic", "thai"] as const);
 }
 
-function docBase(ctx: Ctx, id: string, type: string, title: string, blocks: Block[]): Doc {
+export function docBase(ctx: Ctx, id: string, type: string, title: string, blocks: Block[]): Doc {
   const size = ctx.font === "Laksaman" ? 16 : ctx.rng.pick([14, 15]);
   return {
     id,
@@ -122,7 +122,7 @@ function docBase(ctx: Ctx, id: string, type: string, title: string, blocks: Bloc
   };
 }
 
-function governor(ctx: Ctx): { name: string; title: string } {
+export function governor(ctx: Ctx): { name: string; title: string } {
   const person = randomPerson(ctx.rng);
   const acting = ctx.rng.chance(0.3);
   return {
@@ -131,7 +131,7 @@ function governor(ctx: Ctx): { name: string; title: string } {
   };
 }
 
-function signBlock(ctx: Ctx, lines: string[], withSeal: boolean, label = ""): Block {
+export function signBlock(ctx: Ctx, lines: string[], withSeal: boolean, label = ""): Block {
   return {
     t: "sign",
     lines,
@@ -142,7 +142,7 @@ function signBlock(ctx: Ctx, lines: string[], withSeal: boolean, label = ""): Bl
   };
 }
 
-function committeeTable(ctx: Ctx, members: [string, string][], bordered: boolean): TableBlock {
+export function committeeTable(ctx: Ctx, members: [string, string][], bordered: boolean): TableBlock {
   const rows = members.map(([who, role], i) => [[{ text: num(i + 1, ctx.thaiDigits) }], inl(who), inl(role)]);
   return {
     t: "table",
@@ -156,7 +156,7 @@ function committeeTable(ctx: Ctx, members: [string, string][], bordered: boolean
   };
 }
 
-function agencies(ctx: Ctx, n: number): string[] {
+export function agencies(ctx: Ctx, n: number): string[] {
   return ctx.rng.sample(AGENCIES.slice(3), n).map((a) => agency(a, ctx.province));
 }
 

@@ -49,7 +49,18 @@ const CROSS_QUESTIONS = ["P1.3", "P1.6", "P4.5.1", "P5.3", "P6.1"];
 export interface AnswerOptions {
   agency: Agency;
   mistakes: MistakeCode[];
+  /**
+   * Optional steering (the inbox generator uses it to make answers plausible for one agency): a weight factor for
+   * an option or matrix cell id; 0 never picks it, STEER_ALWAYS (or more) always picks it, undefined or 1 leaves
+   * the odds as they are. Without `steer` the generator behaves exactly as before.
+   */
+  steer?: (id: string) => number | undefined;
+  /** With the "answered_other_respondent" mistake: the provincial-office question the agency answers anyway. */
+  crossQuestion?: string;
 }
+
+/** Steering factor that forces an option or cell. */
+export const STEER_ALWAYS = 1000;
 
 export function generateAnswers(form: CompiledForm, rng: Rng, options: AnswerOptions): AnswerSet {
   for (let attempt = 0; attempt < 40; attempt++) {
@@ -79,7 +90,10 @@ function tryGenerate(form: CompiledForm, rng: Rng, options: AnswerOptions): Answ
     force.set(f.set!, skipSource);
   }
   let cross: string | undefined;
-  if (options.mistakes.includes("answered_other_respondent") && !agency.provincialOffice) cross = rng.pick(CROSS_QUESTIONS);
+  if (options.mistakes.includes("answered_other_respondent") && !agency.provincialOffice) {
+    cross = rng.pick(CROSS_QUESTIONS);
+    if (options.crossQuestion) cross = options.crossQuestion;
+  }
 
   /** Question code → the checked option that says to skip it. */
   const skipped = new Map<string, string>();
@@ -97,6 +111,7 @@ function tryGenerate(form: CompiledForm, rng: Rng, options: AnswerOptions): Answ
       values,
       vctx,
       force,
+      ...(options.steer ? { steer: options.steer } : {}),
     });
     if (ignoreSkip) mistakes.push({ code: "answered_after_skip", field: q.code });
     if (q.code === cross) mistakes.push({ code: "answered_other_respondent", field: q.code });
@@ -144,6 +159,12 @@ interface Sink {
   values: Map<string, Typed>;
   vctx: ValueContext;
   force: Map<string, string>;
+  steer?: (id: string) => number | undefined;
+}
+
+/** The steering factor of a full option/cell id (1 without steering). */
+function factor(sink: Sink, id: string): number {
+  return sink.steer?.(id) ?? 1;
 }
 
 function optionWeight(item: Extract<ItemSource, { kind: "option" }>): number {
@@ -163,11 +184,15 @@ function walk(items: ItemSource[], ctx: WalkCtx, sink: Sink): void {
     const others = items.some((i) => i.kind !== "option" && i.kind !== "note");
     if (forced) {
       chosen.add(forced.slice(ctx.prefix.length));
-    } else if (ctx.select === "single") {
-      if (!others || rng.chance(0.85)) chosen.add(rng.weighted(options.map((o) => [o.id, optionWeight(o)] as const)));
+    } else if (!sink.steer) {
+      if (ctx.select === "single") {
+        if (!others || rng.chance(0.85)) chosen.add(rng.weighted(options.map((o) => [o.id, optionWeight(o)] as const)));
+      } else {
+        for (const o of options) if (rng.chance(o.id === "other" ? 0.25 : 0.5)) chosen.add(o.id);
+        if (chosen.size === 0 && (!others || rng.chance(0.3))) chosen.add(rng.pick(options.filter((o) => o.id !== "other").length > 0 ? options.filter((o) => o.id !== "other") : options).id);
+      }
     } else {
-      for (const o of options) if (rng.chance(o.id === "other" ? 0.25 : 0.5)) chosen.add(o.id);
-      if (chosen.size === 0 && (!others || rng.chance(0.3))) chosen.add(rng.pick(options.filter((o) => o.id !== "other").length > 0 ? options.filter((o) => o.id !== "other") : options).id);
+      steeredChoice(options, ctx, sink, others, chosen);
     }
   }
   // Entry counts first, so a "จำนวน ____" blank before the list can agree with the list.
@@ -227,6 +252,26 @@ function walk(items: ItemSource[], ctx: WalkCtx, sink: Sink): void {
   }
 }
 
+/** Choosing with steering: forced options first, never-options left out (an empty set stays empty). */
+function steeredChoice(options: Extract<ItemSource, { kind: "option" }>[], ctx: WalkCtx, sink: Sink, others: boolean, chosen: Set<string>): void {
+  const { rng } = ctx;
+  const f = (o: { id: string }) => factor(sink, ctx.prefix + o.id);
+  const always = options.filter((o) => f(o) >= STEER_ALWAYS);
+  const open = options.filter((o) => f(o) > 0);
+  if (ctx.select === "single") {
+    const answer = !others || rng.chance(0.85) || always.length > 0;
+    if (always.length > 0) chosen.add(always[0]!.id);
+    else if (answer && open.length > 0) chosen.add(rng.weighted(open.map((o) => [o.id, optionWeight(o) * f(o)] as const)));
+    return;
+  }
+  for (const o of options) {
+    const take = rng.chance(o.id === "other" ? 0.25 : 0.5);
+    if (f(o) >= STEER_ALWAYS || (take && f(o) > 0)) chosen.add(o.id);
+  }
+  const fallback = open.filter((o) => o.id !== "other");
+  if (chosen.size === 0 && (!others || rng.chance(0.3)) && (fallback.length > 0 || open.length > 0)) chosen.add(rng.pick(fallback.length > 0 ? fallback : open).id);
+}
+
 function walkGroupAll(items: ItemSource[], ctx: WalkCtx, sink: Sink): void {
   const blanks = items.filter((i) => i.kind === "blank");
   if (blanks.length === 0) return walk(items, ctx, sink);
@@ -280,7 +325,14 @@ function answerMatrix(m: MatrixSource, ctx: WalkCtx, sink: Sink): void {
     for (const g of groups) {
       const cols = m.columns.filter((c) => c.group === g);
       const weights = cols.map((c) => [c.id, row.blanks?.some((b) => !b.column) ? (c.id === "yes" ? 0.35 : 1) : columnWeight(c.id)] as const);
-      picked.push(ctx.rng.weighted(weights));
+      if (!sink.steer) {
+        picked.push(ctx.rng.weighted(weights));
+        continue;
+      }
+      const steered = weights.map(([id, w]) => [id, w * factor(sink, `${rowId}@${id}`)] as const);
+      const always = steered.find(([, w]) => w >= STEER_ALWAYS * 0.1);
+      const open = steered.filter(([, w]) => w > 0);
+      picked.push(always ? always[0] : ctx.rng.weighted(open.length > 0 ? open : weights));
     }
     for (const col of picked) {
       const cellId = `${rowId}@${col}`;
