@@ -1,7 +1,9 @@
 /**
  * Every user-facing text of the batch in Thai and English, in one place so both languages stay in step: why a file
- * was not used (the manifest's `reason`), the summary printed at the end, and the headers of summary.xlsx (Thai).
+ * was not used (the manifest's `reason`), the summary printed at the end, and the headers and labels of summary.xlsx
+ * (Thai).
  */
+import { AUDIT_MESSAGES } from "../audit/messages.js";
 import type { Lang } from "../cli/context.js";
 import type { ManifestFile } from "../bundle/schema.js";
 
@@ -122,9 +124,11 @@ const SUMMARY = {
   }),
   problemFile: (v: { path: string; message: string }) => ({ th: `  ✗ ${v.path}: ${v.message}`, en: `  ✗ ${v.path}: ${v.message}` }),
   wrote: (v: { out: string; files: string }) => ({ th: `เขียนผลลัพธ์ใน ${v.out}: ${v.files}`, en: `wrote to ${v.out}: ${v.files}` }),
-  errorsRemain: (n: number) => ({
-    th: `ยังมีข้อผิดพลาด ${n} รายการ (ดู issues.csv) — ใช้ --allow-errors หากต้องการให้จบด้วยรหัส 0`,
-    en: `${n} errors remain (see issues.csv) — use --allow-errors to exit 0 anyway`,
+  errorsRemain: (n: number) => ({ th: `ยังมีข้อผิดพลาด ${n} รายการ (ดู issues.csv)`, en: `${n} errors remain (see issues.csv)` }),
+  allowErrorsHint: () => ({ th: "ใช้ --allow-errors หากต้องการให้จบด้วยรหัส 0", en: "use --allow-errors to exit 0 anyway" }),
+  decisions: (v: { accept: number; reject: number; unmatched: number }) => ({
+    th: `ผลการตัดสินของผู้ตรวจ: ยอมรับ ${v.accept} · ไม่ยอมรับ ${v.reject} · ไม่ตรงกับคำตอบที่ตรวจ ${v.unmatched}`,
+    en: `auditor's decisions: ${v.accept} accepted · ${v.reject} rejected · ${v.unmatched} match no audited answer`,
   }),
   took: (seconds: string) => ({ th: `ใช้เวลา ${seconds} วินาที`, en: `took ${seconds} s` }),
 } satisfies Record<string, (values: never) => Text>;
@@ -152,6 +156,10 @@ export const LINKED_BY_TH = { file_name: "รหัสข้อในชื่�
 export const STATUS_TH = { used: "ใช้", superseded: "ถูกแทนที่", failed: "อ่านไม่ได้", unlinked: "ไม่ได้เชื่อมโยง", ignored: "ไม่ได้ใช้" } as const;
 export const KIND_TH = { form: "แบบสำรวจ", evidence: "หลักฐาน", archive: "ไฟล์ .zip", other: "อื่น ๆ" } as const;
 export const SEVERITY_TH = { error: "ข้อผิดพลาด", warning: "คำเตือน", info: "ข้อสังเกต" } as const;
+export const DECISION_TH = { accept: "ยอมรับ", reject: "ไม่ยอมรับ" } as const;
+/** The audit's own words for its verdicts and for where a snippet was found, so the workbook and `audit` agree. */
+export const VERDICT_TH = AUDIT_MESSAGES.th.verdicts;
+export const FOUND_IN_TH = { marked: AUDIT_MESSAGES.th.ui.marked, page: AUDIT_MESSAGES.th.ui.page } as const;
 export const RESPONDENT_TH = { provincial_office: "สำนักงานจังหวัด", agency: "หน่วยงาน", statistics_office: "สำนักงานสถิติจังหวัด" } as const;
 
 /** summary.xlsx: sheet names and column headers (Thai, the secretariat's working language). */
@@ -182,6 +190,23 @@ export const SHEETS = {
     markedPages: "หน้าที่ทำเครื่องหมาย",
     markedText: "ข้อความที่ทำเครื่องหมาย",
     problem: "ปัญหา",
+  },
+  audit: {
+    name: "ตรวจหลักฐาน",
+    agency: "หน่วยงาน",
+    question: "ข้อ",
+    field: "ช่องคำตอบ",
+    label: "คำตอบ",
+    verdict: "ผลตรวจ",
+    score: "คะแนน (%)",
+    expectation: "สิ่งที่ตรวจหา",
+    snippet: "ข้อความที่พบ",
+    file: "ไฟล์หลักฐาน",
+    page: "หน้า",
+    foundIn: "พบใน",
+    reasons: "เหตุผล",
+    decision: "การตัดสินของผู้ตรวจ",
+    comment: "หมายเหตุผู้ตรวจ",
   },
   files: { name: "ไฟล์ที่ไม่ได้ใช้", file: "ไฟล์", kind: "ชนิด", status: "สถานะ", agency: "หน่วยงาน", reason: "เหตุผล" },
 } as const;

@@ -28,7 +28,7 @@ import {
   type BatchProgress,
   type StageContext,
 } from "./stages.js";
-import type { AgencyResult } from "./tables.js";
+import { auditRows, countDecisions, type AgencyResult, type DecisionCounts } from "./tables.js";
 
 export interface BatchOptions {
   inbox: string;
@@ -37,8 +37,8 @@ export interface BatchOptions {
   lang: Lang;
   /** Reuse `<out>/.cache` (default true). */
   cache?: boolean;
-  /** OCR whole scanned pages, not only their marked regions. */
-  fullOcr?: boolean;
+  /** OCR only the marked regions of scans (and whole pages only of scans with no mark). */
+  markedOnly?: boolean;
   decisions?: DecisionsFile;
   onProgress?(progress: BatchProgress): void;
 }
@@ -58,6 +58,8 @@ export interface BatchTotals {
   evidence: { used: number; unlinked: number; failed: number };
   ignored: number;
   issues: { error: number; warning: number; info: number };
+  /** With `--decisions`: how the auditor's decisions met this run's audit. */
+  decisions?: DecisionCounts;
 }
 
 export interface BatchResult {
@@ -96,7 +98,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const engine = new TesseractPool();
   let evidence;
   try {
-    evidence = await stage("evidence", (v) => v.size, () => readEvidenceFiles(plan, ctx, { engine, fullOcr: options.fullOcr ?? false }));
+    evidence = await stage("evidence", (v) => v.size, () => readEvidenceFiles(plan, ctx, { engine, markedOnly: options.markedOnly ?? false }));
   } finally {
     await engine.terminate();
   }
@@ -104,15 +106,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const results = await stage("validate", (v) => v.length, () => validateAgencies(form, plan, evidence, options.lang));
   await stage("audit", () => results.length, () => auditBundles(form, results));
   const manifest = buildManifest(form, plan, results);
-  const out = outputWriter(outDir);
-  await stage("write", () => out.written.length, () => writeOutputs(out, form, results, manifest, options.lang));
-  const province = await stage("province", () => results.length, () => writeProvince(out, form, results));
   const decisions = options.decisions?.decisions;
+  const audit = auditRows(results, decisions);
+  const out = outputWriter(outDir);
+  await stage("write", () => out.written.length, () => writeOutputs(out, form, results, manifest, audit, options.lang));
+  const province = await stage("province", () => results.length, () => writeProvince(out, form, results));
   await stage("report", () => results.length, () => writeReport(out, { form, manifest, results, province, lang: options.lang, ...(decisions ? { decisions } : {}) }));
-  return { manifest, totals: countTotals(manifest), timings, outputs: out.written, results };
+  const totals = countTotals(manifest, decisions ? countDecisions(audit, decisions) : undefined);
+  return { manifest, totals, timings, outputs: out.written, results };
 }
 
-export function countTotals(manifest: BatchManifest): BatchTotals {
+export function countTotals(manifest: BatchManifest, decisions?: DecisionCounts): BatchTotals {
   const count = (kind: string, status: string) => manifest.files.filter((f) => f.kind === kind && f.status === status).length;
   const sum = (key: "error" | "warning" | "info") => manifest.agencies.reduce((n, a) => n + a.counts[key], 0);
   return {
@@ -121,5 +125,6 @@ export function countTotals(manifest: BatchManifest): BatchTotals {
     evidence: { used: count("evidence", "used"), unlinked: count("evidence", "unlinked"), failed: count("evidence", "failed") },
     ignored: manifest.files.filter((f) => f.status === "ignored").length,
     issues: { error: sum("error"), warning: sum("warning"), info: sum("info") },
+    ...(decisions ? { decisions } : {}),
   };
 }

@@ -3,7 +3,8 @@
  * read through the plan's `read()` and written only by the crop and output stages, after the plan is complete.
  *
  *   extract   forms → answers (cached by content), plus the pictures embedded in them
- *   evidence  linked files → pages and marked regions (cached by content; one OCR engine for the whole batch)
+ *   evidence  linked files → pages and marked regions (cached by content; one OCR engine for the whole batch; whole
+ *             pages OCR'd, or with --marked-only just the marks, except in scans where nothing is marked)
  *   crops     marked regions → PNG crops under crops/ (kept while the file exists and the cache is on)
  *   validate  answers + evidence links → per-agency bundle and validation report
  *   audit     does each answer's marked evidence support it (src/audit) → bundle.audit
@@ -18,6 +19,7 @@ import path from "node:path";
 import { BUNDLE_SCHEMA, MANIFEST_SCHEMA, type BatchManifest, type BundleEvidence, type BundlePage } from "../bundle/schema.js";
 import type { Lang } from "../cli/context.js";
 import { SamruatError } from "../cli/errors.js";
+import type { ProgressState } from "../cli/progress.js";
 import type { AnswerDocument } from "../extract/answers.js";
 import { extractFile } from "../extract/extract.js";
 import type { CompiledForm } from "../form/compile.js";
@@ -38,17 +40,11 @@ import { embeddedImages, type EmbeddedImage } from "./embedded.js";
 import type { InboxFile } from "./inbox.js";
 import { reason, reasonFrom, type Reason, type StageName } from "./messages.js";
 import type { BatchPlan, FormOutcome, PlannedEvidence } from "./plan.js";
-import { issueRows, toCsv, type AgencyResult } from "./tables.js";
+import { issueRows, toCsv, type AgencyResult, type AuditRow } from "./tables.js";
 import { renderWorkbook } from "./workbook.js";
 
-export interface BatchProgress {
-  stage: StageName;
-  done: number;
-  total: number;
-  /** Evidence pages read so far (evidence stage). */
-  pages?: number;
-  file?: string;
-}
+/** Stage, items done of total, evidence pages read so far (evidence stage) and the current file. */
+export type BatchProgress = ProgressState<StageName>;
 
 export interface StageContext {
   form: CompiledForm;
@@ -122,16 +118,25 @@ function formFailure(error: unknown): Reason {
 /** What reading one evidence file gives, kept per content hash (and cached): the bundle's evidence without its links. */
 export type EvidenceContent = Pick<BundleEvidence, "type" | "pages" | "marked" | "warnings" | "error">;
 
+/**
+ * Which page text OCR reads: every scanned page (default: the audit checks a scan's document kind and date on its
+ * page text), or with `--marked-only` only the marked regions — except in files with scanned pages and no mark at
+ * all, whose page text is read too, so the audit can tell an unmarked document (not_marked, judged on its page text)
+ * from one it cannot read. Part of the cache key.
+ */
+type PageTextPolicy = "all" | "unmarked_files";
+
 export async function readEvidenceFiles(
   plan: BatchPlan,
   ctx: StageContext,
-  options: { engine: OcrEngine; fullOcr: boolean },
+  options: { engine: OcrEngine; markedOnly: boolean },
 ): Promise<Map<string, EvidenceContent>> {
-  const readOptions = { pageText: options.fullOcr };
+  const policy: PageTextPolicy = options.markedOnly ? "unmarked_files" : "all";
+  const cacheKey = { pageText: policy };
   const results = new Map<string, EvidenceContent>();
   const todo: PlannedEvidence[] = [];
   for (const e of uniqueEvidence(plan)) {
-    const cached = await ctx.cache.get<EvidenceContent>("evidence", e.sha256, readOptions);
+    const cached = await ctx.cache.get<EvidenceContent>("evidence", e.sha256, cacheKey);
     if (cached) results.set(e.sha256, cached);
     else todo.push(e);
   }
@@ -147,17 +152,23 @@ export async function readEvidenceFiles(
       results.set(e.sha256, { type: "unknown", pages: [], marked: false, warnings: [], error: fileError("read-failed", String(error)) });
       continue;
     }
-    const { value } = await readEvidence([{ name: e.path, bytes }], {
-      engine: options.engine,
-      pageText: options.fullOcr,
-      onProgress: (p) => report(p.pagesDone),
-    });
-    const content = fromReader(value.files[0]!);
+    const read = async (pageText: boolean) => {
+      const { value } = await readEvidence([{ name: e.path, bytes }], { engine: options.engine, pageText, onProgress: (p) => report(p.pagesDone) });
+      return value.files[0]!;
+    };
+    let file = await read(policy === "all");
+    if (policy === "unmarked_files" && unmarkedScan(file)) file = await read(true);
+    const content = fromReader(file);
     pages += content.pages.length;
     results.set(e.sha256, content);
-    await ctx.cache.put("evidence", e.sha256, readOptions, content);
+    await ctx.cache.put("evidence", e.sha256, cacheKey, content);
   }
   return results;
+}
+
+/** A readable file with OCR'd pages and no marked region: marked-only OCR read nothing of it. */
+function unmarkedScan(file: EvidenceFile): boolean {
+  return !file.error && file.pages.some((p) => p.source === "ocr") && file.pages.every((p) => p.regions.length === 0);
 }
 
 function uniqueEvidence(plan: BatchPlan): PlannedEvidence[] {
@@ -311,12 +322,19 @@ export function outputWriter(outDir: string): OutputWriter {
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-export async function writeOutputs(out: OutputWriter, form: CompiledForm, results: readonly AgencyResult[], manifest: BatchManifest, lang: Lang): Promise<void> {
+export async function writeOutputs(
+  out: OutputWriter,
+  form: CompiledForm,
+  results: readonly AgencyResult[],
+  manifest: BatchManifest,
+  audit: readonly AuditRow[],
+  lang: Lang,
+): Promise<void> {
   for (const { bundle } of results) await out.write(`answers/${bundle.agency.id}.json`, json(bundle));
   await out.write("batch.json", json(manifest));
   const issues = issueRows(results, manifest, lang);
   await out.write("issues.csv", toCsv(issues));
-  await out.write("summary.xlsx", await renderWorkbook(form, results, manifest, issues));
+  await out.write("summary.xlsx", await renderWorkbook(form, results, manifest, issues, audit));
 
   // Outputs of an earlier run that this run did not produce would read as current: remove them.
   const crops = new Set(results.flatMap(({ bundle }) => bundle.evidence.flatMap((e) => e.pages.flatMap((p) => p.regions.flatMap((r) => (r.crop ? [r.crop] : []))))));

@@ -3,7 +3,8 @@ import type { Lang } from "../cli/context.js";
 import { summaryText } from "./messages.js";
 import type { BatchResult } from "./run.js";
 
-export function formatSummary(result: BatchResult, lang: Lang, outDir: string): string {
+/** `allowErrors`: the run exits 0 with errors (`--allow-errors`), so the summary does not suggest that option. */
+export function formatSummary(result: BatchResult, { lang, out, allowErrors }: { lang: Lang; out: string; allowErrors: boolean }): string {
   const t = summaryText;
   const { totals, manifest } = result;
   const lines = [
@@ -12,6 +13,7 @@ export function formatSummary(result: BatchResult, lang: Lang, outDir: string): 
     t(lang, "evidence", totals.evidence),
   ];
   if (totals.ignored) lines.push(t(lang, "ignored", totals.ignored));
+  if (totals.decisions) lines.push(t(lang, "decisions", totals.decisions));
   for (const a of manifest.agencies) {
     lines.push(t(lang, "agencyLine", { name: a.name, percent: `${Math.round(a.completeness * 100)}%`, errors: a.counts.error, warnings: a.counts.warning }));
   }
@@ -20,8 +22,11 @@ export function formatSummary(result: BatchResult, lang: Lang, outDir: string): 
   }
   const answers = result.outputs.filter((o) => o.startsWith("answers/")).length;
   const files = [...result.outputs.filter((o) => !o.startsWith("answers/")), `answers/ (${answers})`].join(", ");
-  lines.push(t(lang, "wrote", { out: outDir, files }));
-  if (totals.issues.error) lines.push(t(lang, "errorsRemain", totals.issues.error));
+  lines.push(t(lang, "wrote", { out, files }));
+  if (totals.issues.error) {
+    const remain = t(lang, "errorsRemain", totals.issues.error);
+    lines.push(allowErrors ? remain : `${remain} — ${t(lang, "allowErrorsHint")}`);
+  }
   const ms = result.timings.reduce((n, s) => n + s.ms, 0);
   lines.push(t(lang, "took", (ms / 1000).toFixed(1)));
   return `${lines.join("\n")}\n`;

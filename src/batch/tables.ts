@@ -1,8 +1,9 @@
 /**
  * The batch's results as flat tables, for issues.csv and summary.xlsx: one issue row per validation issue and per
- * file that failed or could not be linked; CSV as Excel opens it (UTF-8 with BOM, RFC 4180 quoting, CRLF).
+ * file that failed or could not be linked; one audit row per audited answer, with the auditor's decision on it; CSV
+ * as Excel opens it (UTF-8 with BOM, RFC 4180 quoting, CRLF).
  */
-import type { AgencyBundle, BatchManifest } from "../bundle/schema.js";
+import type { AgencyBundle, AgencyRef, AuditItem, BatchManifest, Decision } from "../bundle/schema.js";
 import type { Lang } from "../cli/context.js";
 import type { JsonReport } from "../validate/report.js";
 import type { PlannedAgency } from "./plan.js";
@@ -55,6 +56,44 @@ export function issueRows(results: readonly AgencyResult[], manifest: BatchManif
     });
   }
   return rows;
+}
+
+export interface AuditRow {
+  agency: AgencyRef;
+  item: AuditItem;
+  decision?: Decision;
+}
+
+/** How the auditor's decisions (`--decisions`) met this run's audit. */
+export interface DecisionCounts {
+  accept: number;
+  reject: number;
+  /** Decisions on no audited answer of this run: the answer or its evidence changed, or the agency is gone. */
+  unmatched: number;
+}
+
+/** Every agency's audit items, each with the decision recorded for it (same agency id and field; the last one wins). */
+export function auditRows(results: readonly AgencyResult[], decisions: readonly Decision[] = []): AuditRow[] {
+  const decided = decisionsByAnswer(decisions);
+  return results.flatMap(({ bundle }) =>
+    (bundle.audit ?? []).map((item) => {
+      const decision = decided.get(answerKey(bundle.agency.id, item.field));
+      return { agency: bundle.agency, item, ...(decision ? { decision } : {}) };
+    }),
+  );
+}
+
+export function countDecisions(rows: readonly AuditRow[], decisions: readonly Decision[]): DecisionCounts {
+  const count = (value: Decision["decision"]) => rows.filter((r) => r.decision?.decision === value).length;
+  const accept = count("accept");
+  const reject = count("reject");
+  return { accept, reject, unmatched: decisionsByAnswer(decisions).size - accept - reject };
+}
+
+const answerKey = (agency: string, field: string) => `${agency}\n${field}`;
+
+function decisionsByAnswer(decisions: readonly Decision[]): Map<string, Decision> {
+  return new Map(decisions.map((d) => [answerKey(d.agency, d.field), d]));
 }
 
 export function toCsv(rows: readonly IssueRow[]): string {

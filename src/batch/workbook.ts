@@ -1,12 +1,13 @@
 /**
- * summary.xlsx for the secretariat: overview per agency, every answer side by side, issues, evidence and the files
- * that were not used. Thai headers in TH SarabunPSK, frozen header rows (and label columns), auto filters.
+ * summary.xlsx for the secretariat: overview per agency, every answer side by side, issues, evidence, the audit of
+ * every answer that needs evidence (with the auditor's decisions read back) and the files that were not used. Thai
+ * headers in TH SarabunPSK, frozen header rows (and label columns), auto filters.
  */
 import ExcelJS from "exceljs";
 import type { BatchManifest } from "../bundle/schema.js";
 import type { CompiledForm } from "../form/compile.js";
-import { IDENTIFIED_BY_TH, KIND_TH, LINKED_BY_TH, RESPONDENT_TH, SEVERITY_TH, SHEETS, STATUS_TH } from "./messages.js";
-import type { AgencyResult, IssueRow } from "./tables.js";
+import { DECISION_TH, FOUND_IN_TH, IDENTIFIED_BY_TH, KIND_TH, LINKED_BY_TH, RESPONDENT_TH, SEVERITY_TH, SHEETS, STATUS_TH, VERDICT_TH } from "./messages.js";
+import type { AgencyResult, AuditRow, IssueRow } from "./tables.js";
 
 /** Fixed document dates: a rerun writes the same workbook properties. */
 const WORKBOOK_DATE = new Date(Date.UTC(2024, 0, 1));
@@ -22,7 +23,13 @@ interface Column {
   format?: string;
 }
 
-export async function renderWorkbook(form: CompiledForm, results: readonly AgencyResult[], manifest: BatchManifest, issues: readonly IssueRow[]): Promise<Uint8Array> {
+export async function renderWorkbook(
+  form: CompiledForm,
+  results: readonly AgencyResult[],
+  manifest: BatchManifest,
+  issues: readonly IssueRow[],
+  audit: readonly AuditRow[],
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = wb.lastModifiedBy = "samruat";
   wb.created = wb.modified = WORKBOOK_DATE;
@@ -121,10 +128,50 @@ export async function renderWorkbook(form: CompiledForm, results: readonly Agenc
         LINKED_BY_TH[ev.linkedBy],
         ev.pages.length,
         ev.pages.filter((p) => p.regions.length).map((p) => p.number).join(", "),
-        ev.pages.flatMap((p) => p.regions.map((r) => r.text.replace(/\s+/gu, " ").trim())).filter(Boolean).join(" | ").slice(0, MAX_CELL),
+        ev.pages.flatMap((p) => p.regions.map((r) => r.text.replace(/\s+/gu, " ").trim())).filter(Boolean).join(" | "),
         ev.error?.messageTh ?? "",
       ]),
     ),
+    2,
+  );
+
+  const au = SHEETS.audit;
+  addSheet(
+    wb,
+    au.name,
+    [
+      { header: au.agency, width: 36 },
+      { header: au.question, width: 10 },
+      { header: au.field, width: 24 },
+      { header: au.label, width: 50 },
+      { header: au.verdict, width: 24 },
+      { header: au.score, width: 10, format: "0%" },
+      { header: au.expectation, width: 50 },
+      { header: au.snippet, width: 60 },
+      { header: au.file, width: 44 },
+      { header: au.page, width: 7 },
+      { header: au.foundIn, width: 18 },
+      { header: au.reasons, width: 80 },
+      { header: au.decision, width: 16 },
+      { header: au.comment, width: 40 },
+    ],
+    audit.map(({ agency, item, decision }) => [
+      agency.name,
+      item.question,
+      item.field,
+      item.label,
+      VERDICT_TH[item.verdict],
+      item.score,
+      item.expectation,
+      item.evidence?.snippet ?? "",
+      item.evidence?.file ?? "",
+      item.evidence?.page ?? null,
+      item.evidence ? FOUND_IN_TH[item.evidence.in] : "",
+      // "matched" restates the snippet, file, page and place columns.
+      item.reasons.filter((r) => r.code !== "matched").map((r) => r.message).join("\n"),
+      decision ? DECISION_TH[decision.decision] : "",
+      decision?.comment ?? "",
+    ]),
     2,
   );
 
@@ -152,11 +199,16 @@ export async function renderWorkbook(form: CompiledForm, results: readonly Agenc
 function addSheet(wb: ExcelJS.Workbook, name: string, columns: readonly Column[], rows: readonly Cell[][], frozenColumns: number): void {
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", xSplit: frozenColumns, ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width, style: { font: FONT, alignment: { vertical: "top", wrapText: true }, ...(c.format ? { numFmt: c.format } : {}) } }));
-  ws.addRows(rows as Cell[][]);
+  ws.addRows(rows.map((row) => row.map(cellValue)));
   const header = ws.getRow(1);
   header.font = { ...FONT, bold: true };
   header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+}
+
+/** Empty text as a blank cell (so filters offer "(Blanks)"), and no text longer than Excel takes. */
+function cellValue(cell: Cell): Cell {
+  return typeof cell === "string" ? cell.slice(0, MAX_CELL) || null : cell;
 }
 
 /** answered / required as a fraction for a "0%" cell; empty when nothing is required. */

@@ -4,9 +4,9 @@
  */
 import type { CliContext } from "./context.js";
 
-export interface ProgressState {
-  /** Already in the user's language. */
-  stage: string;
+/** What a long job reports; the line shows `stage` as given (the CLI passes it in the user's language). */
+export interface ProgressState<Stage extends string = string> {
+  stage: Stage;
   done: number;
   total: number;
   pages?: number;

@@ -8,31 +8,19 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSy
 import os from "node:os";
 import path from "node:path";
 import { createCanvas } from "@napi-rs/canvas";
-import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { VERDICT_TH } from "../../src/batch/messages.js";
 import { runBatch } from "../../src/batch/run.js";
 import { AgencyBundle, BatchManifest, DECISIONS_SCHEMA, type ManifestFile } from "../../src/bundle/schema.js";
-import { main } from "../../src/cli/main.js";
 import { PACKAGE_ROOT } from "../../src/form/load.js";
 import { buildDocx, p, r, zip } from "../docx/build-docx.js";
+import { cli } from "../helpers/cli.js";
+import { rowValues, summaryWorkbook, textOutputs } from "../helpers/outputs.js";
 
 const FORMS = path.join(PACKAGE_ROOT, "samples", "forms", "tune");
 const EVIDENCE = path.join(PACKAGE_ROOT, "samples", "evidence", "tune");
 const BLANK = path.join(PACKAGE_ROOT, "samples", "pcio-2567-blank.docx");
 const read = (file: string) => new Uint8Array(readFileSync(file));
-
-function sink() {
-  let text = "";
-  const stream = { write: (s: string) => ((text += s), true) } as unknown as NodeJS.WritableStream;
-  return { stream, text: () => text };
-}
-
-async function cli(...argv: string[]) {
-  const out = sink();
-  const err = sink();
-  const code = await main(argv, { stdout: out.stream, stderr: err.stream });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
 
 function png(width: number, height: number): Uint8Array {
   const canvas = createCanvas(width, height);
@@ -116,7 +104,7 @@ describe("samruat batch", () => {
     expect(BatchManifest.parse(manifest)).toBeTruthy();
     expect(manifest.totals).toMatchObject({ agencies: 7, forms: { used: 7, superseded: 1, failed: 1 } });
     expect(first.stderr).toContain("samruat batch: หน่วยงาน 7 แห่ง");
-    expect(first.stderr).toContain("ยังมีข้อผิดพลาด");
+    expect(first.stderr).toMatch(/ยังมีข้อผิดพลาด \d+ รายการ \(ดู issues\.csv\) — ใช้ --allow-errors/u);
   });
 
   it("identifies agencies by their general block, folder or file name", () => {
@@ -157,15 +145,15 @@ describe("samruat batch", () => {
     expect(fileOf("สำนักงานคลัง_แบบสำรวจ.docx#word/media/image2.png")).toMatchObject({ status: "used", agency: "สำนักงานคลัง", questions: ["P1.1"] });
     expect(fileOf("สำนักงานคลัง_แบบสำรวจ.docx#word/media/image1.png")).toMatchObject({ status: "unlinked", reason: { code: "embedded_before_questions" } });
 
-    const education = AgencyBundle.parse(JSON.parse(readFileSync(path.join(out, "answers", "สำนักงานศึกษาธิการจังหวัดเชียงใหม่.json"), "utf8")));
+    const education = bundleOf("สำนักงานศึกษาธิการจังหวัดเชียงใหม่");
     expect(education.evidence.map((e) => [e.file, e.linkedBy, e.type])).toEqual([["ศึกษาธิการ.zip/หลักฐาน/P2.3/รายงาน.pdf", "folder", "pdf"]]);
-    const treasury = AgencyBundle.parse(JSON.parse(readFileSync(path.join(out, "answers", "สำนักงานคลัง.json"), "utf8")));
+    const treasury = bundleOf("สำนักงานคลัง");
     expect(treasury.evidence[0]).toMatchObject({ linkedBy: "embedded", type: "png", marked: false });
   });
 
   it("writes a valid bundle per agency, with crops of the marked regions", () => {
     expect(readdirSync(path.join(out, "answers")).sort()).toEqual(manifest.agencies.map((a) => `${a.id}.json`).sort());
-    const commerce = AgencyBundle.parse(JSON.parse(readFileSync(path.join(out, "answers", "สำนักงานพาณิชย์จังหวัดเชียงใหม่.json"), "utf8")));
+    const commerce = bundleOf("สำนักงานพาณิชย์จังหวัดเชียงใหม่");
     expect(commerce.source.file).toBe("สำนักงานพาณิชย์/แบบสำรวจ_2567-06-20.docx");
     expect(commerce.answers.source.file).toBe(commerce.source.file);
     expect(commerce.superseded).toEqual([{ file: "สำนักงานพาณิชย์/แบบสำรวจ_2567-06-15.docx", sha256: expect.stringMatching(/^[0-9a-f]{64}$/u) }]);
@@ -195,9 +183,8 @@ describe("samruat batch", () => {
   });
 
   it("writes summary.xlsx with Thai sheets, frozen headers, filters and TH SarabunPSK", async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(path.join(out, "summary.xlsx")) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["ภาพรวม", "คำตอบ", "ปัญหา", "หลักฐาน", "ไฟล์ที่ไม่ได้ใช้"]);
+    const wb = await summaryWorkbook(out);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["ภาพรวม", "คำตอบ", "ปัญหา", "หลักฐาน", "ตรวจหลักฐาน", "ไฟล์ที่ไม่ได้ใช้"]);
     for (const ws of wb.worksheets) {
       expect(ws.views[0], ws.name).toMatchObject({ state: "frozen", ySplit: 1 });
       expect(ws.autoFilter, ws.name).toBeTruthy();
@@ -212,16 +199,28 @@ describe("samruat batch", () => {
     expect(wb.created.toISOString()).toBe("2024-01-01T00:00:00.000Z");
   });
 
+  it("lists every audited answer on the audit sheet, with its verdict in Thai", async () => {
+    const audit = (await summaryWorkbook(out)).getWorksheet("ตรวจหลักฐาน")!;
+    const header = rowValues(audit, 1);
+    expect(header).toEqual(["หน่วยงาน", "ข้อ", "ช่องคำตอบ", "คำตอบ", "ผลตรวจ", "คะแนน (%)", "สิ่งที่ตรวจหา", "ข้อความที่พบ", "ไฟล์หลักฐาน", "หน้า", "พบใน", "เหตุผล", "การตัดสินของผู้ตรวจ", "หมายเหตุผู้ตรวจ"]);
+    const items = manifest.agencies.flatMap((a) => bundleOf(a.id).audit!.map((item) => ({ agency: a.name, item })));
+    expect(items.length).toBeGreaterThan(0);
+    expect(audit.rowCount).toBe(items.length + 1);
+    const { agency, item } = items[0]!;
+    expect(rowValues(audit, 2)).toEqual([agency, item.question, item.field, item.label, VERDICT_TH[item.verdict], item.score, item.expectation, null, null, null, null, expect.any(String), null, null]);
+    expect(audit.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 1 });
+  });
+
   it("writes the province consolidation and the report", () => {
     for (const name of ["batch.json", "province.json", "province.docx", "report.html"]) expect(statSync(path.join(out, name)).size, name).toBeGreaterThan(0);
   });
 
   it("reruns from the cache to byte-identical JSON and CSV", async () => {
-    const before = snapshot(out);
+    const before = textOutputs(out);
     const started = performance.now();
     const rerun = await runBatch({ inbox, out, lang: "th" });
     const rerunMs = performance.now() - started;
-    expect(snapshot(out)).toEqual(before);
+    expect(textOutputs(out)).toEqual(before);
     const stage = (name: string) => rerun.timings.find((t) => t.stage === name)!;
     // Failures are not cached (a .doc may convert once LibreOffice is installed): broken.docx is tried again.
     expect(stage("extract")).toMatchObject({ items: 9, cached: 8 });
@@ -231,7 +230,10 @@ describe("samruat batch", () => {
   });
 
   it("exits 0 with --allow-errors, and 2 when the inbox cannot be read", async () => {
-    expect((await cli("batch", inbox, "--out", out, "--allow-errors")).code).toBe(0);
+    const allowed = await cli("batch", inbox, "--out", out, "--allow-errors");
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toContain("ยังมีข้อผิดพลาด");
+    expect(allowed.stderr).not.toContain("--allow-errors");
     const missing = await cli("batch", path.join(inbox, "missing"), "--out", out, "--lang", "en");
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("the inbox folder does not exist");
@@ -239,12 +241,20 @@ describe("samruat batch", () => {
     expect((await cli("batch", inbox, "--out", out, "--format", "xml")).code).toBe(64);
   });
 
-  it("passes the auditor's decisions to the report, and refuses a file that is not one", async () => {
+  it("passes the auditor's decisions to the report and the audit sheet, counts them, and refuses a file that is not one", async () => {
     const decisions = path.join(inbox, "..", `${path.basename(inbox)}-decisions.json`);
-    const decision = { agency: "สำนักงานพาณิชย์จังหวัดเชียงใหม่", field: "P1.2:status.r1@done", question: "P1.2", decision: "accept", comment: "ตรวจแล้ว-หลักฐานครบ" };
-    writeFileSync(decisions, JSON.stringify({ schema: DECISIONS_SCHEMA, decisions: [decision] }));
-    expect((await cli("batch", inbox, "--out", out, "--decisions", decisions)).code).toBe(1);
+    // P2.2.3.1 is audited (a URL instead of a file); commerce's form leaves P1.2 unanswered, so a decision on it is stale.
+    const decision = { agency: "สำนักงานพาณิชย์จังหวัดเชียงใหม่", field: "P2.2.3.1:yes", question: "P2.2.3.1", decision: "accept", comment: "ตรวจแล้ว-หลักฐานครบ" };
+    const stale = { ...decision, field: "P1.2:status.r1@done", question: "P1.2", decision: "reject", comment: "" };
+    writeFileSync(decisions, JSON.stringify({ schema: DECISIONS_SCHEMA, decisions: [decision, stale] }));
+    const decided = await cli("batch", inbox, "--out", out, "--decisions", decisions, "--format", "json");
+    expect(decided.code).toBe(1);
+    expect(JSON.parse(decided.stdout).totals.decisions).toEqual({ accept: 1, reject: 0, unmatched: 1 });
+    expect(decided.stderr).toContain("ผลการตัดสินของผู้ตรวจ: ยอมรับ 1 · ไม่ยอมรับ 0 · ไม่ตรงกับคำตอบที่ตรวจ 1");
     expect(readFileSync(path.join(out, "report.html"), "utf8")).toContain("ตรวจแล้ว-หลักฐานครบ");
+    const audit = (await summaryWorkbook(out)).getWorksheet("ตรวจหลักฐาน")!;
+    const rows = Array.from({ length: audit.rowCount - 1 }, (_, i) => rowValues(audit, i + 2));
+    expect(rows.filter((row) => row[12] !== null)).toEqual([expect.arrayContaining([decision.agency, decision.field, "ยอมรับ", decision.comment])]);
     writeFileSync(decisions, JSON.stringify({ decisions: "none" }));
     const refused = await cli("batch", inbox, "--out", out, "--decisions", decisions);
     expect(refused.code).toBe(2);
@@ -265,9 +275,8 @@ describe("samruat batch", () => {
   });
 });
 
-function snapshot(dir: string): Record<string, string> {
-  const files = ["batch.json", "issues.csv", ...readdirSync(path.join(dir, "answers")).map((f) => `answers/${f}`)];
-  return Object.fromEntries(files.map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
+function bundleOf(id: string): AgencyBundle {
+  return AgencyBundle.parse(JSON.parse(readFileSync(path.join(out, "answers", `${id}.json`), "utf8")));
 }
 
 /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */

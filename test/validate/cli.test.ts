@@ -3,11 +3,11 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
 import type { CliContext } from "../../src/cli/context.js";
 import { runValidate } from "../../src/cli/commands/validate.js";
 import { PACKAGE_ROOT } from "../../src/form/load.js";
 import type { JsonReport } from "../../src/validate/report.js";
+import { cli, sink } from "../helpers/cli.js";
 import { change, cleanSpec, makeDoc } from "./helpers.js";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "samruat-validate-cli-"));
@@ -15,19 +15,6 @@ function write(name: string, content: unknown): string {
   const file = path.join(dir, name);
   writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
   return file;
-}
-
-function sink() {
-  let text = "";
-  const stream = { write: (s: string) => ((text += s), true) } as unknown as NodeJS.WritableStream;
-  return { stream, text: () => text };
-}
-
-async function cli(...argv: string[]) {
-  const out = sink();
-  const err = sink();
-  const code = await main(argv, { stdout: out.stream, stderr: err.stream });
-  return { code, stdout: out.text(), stderr: err.text() };
 }
 
 const base = cleanSpec();

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { say, type CliContext } from "../context.js";
 import { EXIT, UsageError } from "../errors.js";
 import type { CommandModule } from "../main.js";
+import { progressLine } from "../progress.js";
 
 /** `samruat evidence <file...> [--format json|jsonl]`: text and marked passages of attached evidence. */
 export const register: CommandModule["register"] = (program: Command, ctx) => {
@@ -22,41 +23,23 @@ export const register: CommandModule["register"] = (program: Command, ctx) => {
         throw new UsageError("--dpi ต้องอยู่ระหว่าง 72 ถึง 600", "--dpi must be between 72 and 600");
       }
       const { readEvidence } = await import("../../evidence/read.js");
-      const progress = c.interactive ? progressLine(c) : null;
+      const progress = progressLine(c, c.interactive);
+      const pages = say(c, "หน้า", "pages");
       const { value } = await readEvidence(files, {
         dpi,
         pageText: !opts.markedOnly,
-        onProgress: progress?.update,
+        onProgress: (p) => progress.update({ stage: pages, done: p.pagesDone, total: p.pagesTotal, file: p.file }),
         onFile: (file) => {
           if (opts.format === "jsonl") c.stdout.write(`${JSON.stringify(file)}\n`);
           if (file.error) {
-            progress?.clear();
+            progress.clear();
             c.stderr.write(`samruat: ${file.name}: ${say(c, file.error.messageTh, file.error.message)}\n`);
           }
         },
       });
-      progress?.clear();
+      progress.clear();
       if (opts.format === "json") c.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
       const warned = value.files.some((f) => f.warnings.length || f.pages.some((p) => p.warnings.length));
       c.setExitCode(value.files.some((f) => f.error) ? EXIT.unreadable : warned ? EXIT.problems : EXIT.ok);
     });
 };
-
-/** One self-rewriting stderr line: pages done/total, the current file, and an ETA from the pace so far. */
-function progressLine(c: CliContext) {
-  const started = Date.now();
-  let shown = false;
-  return {
-    update: (p: { file: string; pagesDone: number; pagesTotal: number }) => {
-      const elapsed = (Date.now() - started) / 1000;
-      const left = p.pagesDone ? (elapsed / p.pagesDone) * Math.max(0, p.pagesTotal - p.pagesDone) : NaN;
-      const eta = Number.isFinite(left) ? ` · ETA ${Math.floor(left / 60)}m${String(Math.round(left % 60)).padStart(2, "0")}s` : "";
-      c.stderr.write(`\r\x1b[K${say(c, "หน้า", "pages")} ${p.pagesDone}/${p.pagesTotal}${eta} · ${p.file}`);
-      shown = true;
-    },
-    clear: () => {
-      if (shown) c.stderr.write("\r\x1b[K");
-      shown = false;
-    },
-  };
-}
