@@ -1,4 +1,6 @@
-// Extraction accuracy per fill style on a split of samples/forms (default: tune — the split you may look at).
+// Extraction accuracy per fill style on a split of samples/forms (default: tune — the split you may look at):
+// checked items (precision, recall) and blank values (recall, and precision: a value read where the truth has none
+// or a different one counts against it).
 // npx tsx scripts/score-extraction.ts [tune|heldout] [--misses] [--dir <samples dir with index.json>]
 // --dir scores a tune-only set generated elsewhere (another seed), for variety beyond the committed samples.
 import path from "node:path";

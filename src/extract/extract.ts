@@ -21,7 +21,7 @@ import type { DocxDocument, Result } from "../docx/model.js";
 import { parseThaiDate, parseThaiNumber, thaiDigitsToArabic } from "../text/thai.js";
 import type { AnswerDocument, AnswerItem, AnswerKind, Location, Message, Recognition } from "./answers.js";
 import { type Line, type LineMark, toLines } from "./lines.js";
-import { cleanValue, compactKey, findLiteral, labelTemplate, prefixSimilarity, PRINTED_BLANK, readTemplate, similarity, type TemplatePart } from "./template.js";
+import { cleanValue, compactKey, findLiteral, labelTemplate, prefixSimilarity, PRINTED_BLANK, PrintedWords, readTemplate, similarity, type TemplatePart } from "./template.js";
 
 export interface ExtractOptions {
   form?: string;
@@ -114,7 +114,7 @@ export function extractAnswers(form: CompiledForm, doc: DocxDocument, source: An
     for (const [field, m] of matched) {
       if (m.mark.checked) answers.set(field.id, choiceItem(field, lines[m.line]!, m));
     }
-    readBlanks(seg, lines, matched, tagged, answers, warnings);
+    readBlanks(seg, lines, matched, tagged, printedWords(form, seg.question), answers, warnings);
   }
 
   for (const seg of segments) {
@@ -383,6 +383,7 @@ function readBlanks(
   lines: readonly Line[],
   matched: Map<FieldDef, LineMark>,
   tagged: Set<string>,
+  printed: PrintedWords,
   answers: Map<string, AnswerItem>,
   warnings: Message[],
 ): void {
@@ -415,16 +416,16 @@ function readBlanks(
       const other = rowCellsText(lines, m, missing[0]!.label);
       if (other) values.set(missing[0]!.id, other);
     }
-    store(list, values, lines, answers, warnings);
+    store(list, values, lines, printed, answers, warnings);
   }
   // Blanks of the question or a group, and matrix row blanks: by their own printed words, in order.
   const free = byParent.get(undefined) ?? [];
   if (free.length > 0) {
     const parts = free.flatMap((b) => blankParts(b));
     const { values } = readTemplate(lines, parts, { line: seg.start, offset: 0 }, seg.end);
-    store(free, values, lines, answers, warnings);
+    store(free, values, lines, printed, answers, warnings);
   }
-  readEntries(seg, lines, blanks.filter((b) => b.entry), matched, answers, warnings);
+  readEntries(seg, lines, blanks.filter((b) => b.entry), matched, printed, answers, warnings);
 }
 
 /**
@@ -463,6 +464,48 @@ function blankParts(b: FieldDef): TemplatePart[] {
   return parts;
 }
 
+/**
+ * What is printed where a question's blanks are read: the question, the questions printed inside it (its region
+ * covers theirs) and the next question (whose heading ends the region, or lies in it when it was not recognised).
+ */
+const printedCache = new WeakMap<CompiledQuestion, PrintedWords>();
+function printedWords(form: CompiledForm, q: CompiledQuestion): PrintedWords {
+  let words = printedCache.get(q);
+  if (!words) {
+    const at = form.questions.indexOf(q);
+    let next = at + 1;
+    while (next < form.questions.length && isDescendant(form, form.questions[next]!, q.code)) next++;
+    const questions = form.questions.slice(at, next + 1).map((x) => x.source);
+    words = new PrintedWords(questions.flatMap((x) => [x.text, ...(x.notes ?? []), ...(x.examples ?? []), ...itemTexts(x.items)]));
+    printedCache.set(q, words);
+  }
+  return words;
+}
+
+function itemTexts(items: readonly ItemSource[]): string[] {
+  return items.flatMap((item): string[] => {
+    switch (item.kind) {
+      case "option":
+        return [item.label, ...itemTexts(item.children ?? [])];
+      case "group":
+        return [item.label, ...itemTexts(item.children)];
+      case "entries":
+        return [item.label, ...itemTexts(item.fields)];
+      case "blank":
+        return [item.label, item.suffix ?? ""];
+      case "note":
+        return [item.text];
+      case "matrix":
+        return [
+          item.label,
+          ...(item.columnGroups ?? []).map((g) => g.label),
+          ...item.rows.flatMap((r) => [r.label, ...itemTexts(r.blanks ?? [])]),
+          ...item.columns.flatMap((c) => [c.label, ...itemTexts(c.blank ? [c.blank] : [])]),
+        ];
+    }
+  });
+}
+
 /** The line of the next mark after `m` (a choice's blanks end where the next choice begins). */
 function nextMarkLine(lines: readonly Line[], m: LineMark): number {
   const same = lines[m.line]!.marks.find((x) => x.offset > m.offset);
@@ -475,12 +518,14 @@ function store(
   fields: FieldDef[],
   values: Map<string, { text: string; line: number }>,
   lines: readonly Line[],
+  printed: PrintedWords,
   answers: Map<string, AnswerItem>,
   warnings: Message[],
 ): void {
   for (const f of fields) {
     const v = values.get(f.id);
-    if (!v) continue;
+    // An empty blank's reading can run on into the next printed line: that is the form's text, not a value.
+    if (!v || printed.begins(v.text)) continue;
     const line = lines[v.line]!;
     const how: Recognition = line.underlined.some((u) => v.text.includes(u) || u.includes(v.text)) ? "underline" : "text";
     const item = blankItem(f, v.text, line.location, how, warnings);
@@ -497,6 +542,7 @@ function readEntries(
   lines: readonly Line[],
   fields: FieldDef[],
   matched: Map<FieldDef, LineMark>,
+  printed: PrintedWords,
   answers: Map<string, AnswerItem>,
   warnings: Message[],
 ): void {
@@ -526,7 +572,7 @@ function readEntries(
       const parts = [...lead, ...entryParts(seg.question, list, undefined)];
       const start = { line: from, offset: parentMark ? parentMark.offset + 1 : 0 };
       const { values } = readTemplate(lines, parts, start, seg.end, { onlyAfterWords: true });
-      store(list, values, lines, answers, warnings);
+      store(list, values, lines, printed, answers, warnings);
       continue;
     }
     rows.forEach((row, i) => {
@@ -534,7 +580,7 @@ function readEntries(
       const values = lines[row]!.rowKey
         ? readRowCells(lines, row, entryFields)
         : readTemplate(lines, entryParts(seg.question, list, i + 1), { line: row, offset: numberEnd(lines[row]!.text) }, rows[i + 1] ?? Math.min(seg.end, row + 12)).values;
-      store(entryFields, values, lines, answers, warnings);
+      store(entryFields, values, lines, printed, answers, warnings);
     });
   }
 }
@@ -590,15 +636,29 @@ function readRowCells(lines: readonly Line[], row: number, fields: FieldDef[]): 
       text: cleanValue(ls.map((l) => l.text).join(" ").slice(i === 0 ? numberEnd(ls[0]!.text) : 0)),
       marked: ls.some((l) => l.marks.length > 0),
     }));
-  if (texts[0] && !texts[0].text) texts.shift();
+  const blanks = fields.filter((f) => f.kind === "blank");
+  // An empty first cell is the entry number's own ("1." under "ที่"), unless the table's heading over it names the
+  // first blank: then the number was printed in that blank's cell ("1. ____"), and the blank is empty.
+  const headsFirstBlank = () => blanks[0] !== undefined && similarity(blanks[0].label, columnHeading(lines, row)) >= MIN_SCORE;
+  if (texts[0] && !texts[0].text && !headsFirstBlank()) texts.shift();
   // A cell with boxes holds the entry's choices ("☐ กำลังศึกษา ☒ นำมาปรับใช้แล้ว"), not one of its blanks.
   const blankCells = texts.filter((t) => !t.marked);
-  const blanks = fields.filter((f) => f.kind === "blank");
   blanks.forEach((f, i) => {
     const cell = blankCells[i];
     if (cell?.text) values.set(f.id, { text: cell.text, line: cell.line });
   });
   return values;
+}
+
+/** The text over a table row's first cell in its table's first row: the column's heading, when the table has one. */
+function columnHeading(lines: readonly Line[], row: number): string {
+  const { rowKey, cell } = lines[row]!;
+  const table = rowKey!.slice(0, rowKey!.indexOf("."));
+  const heading: string[] = [];
+  for (let li = row - 1; li >= 0 && lines[li]!.rowKey?.startsWith(`${table}.`); li--) {
+    if (lines[li]!.rowKey === `${table}.0` && lines[li]!.cell === cell) heading.unshift(lines[li]!.text);
+  }
+  return heading.join(" ");
 }
 
 // ---------------------------------------------------------------------------------------------------------------

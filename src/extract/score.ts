@@ -1,6 +1,6 @@
 /**
- * Scores extraction against truth files (samples/forms): precision/recall of checked items and recall of blank
- * values, per fill style. Used by the accuracy test (held-out split) and by `npx tsx scripts/score-extraction.ts`
+ * Scores extraction against truth files (samples/forms): precision/recall of checked items and recall/precision of
+ * blank values, per fill style. Used by the accuracy test (held-out split) and by `npx tsx scripts/score-extraction.ts`
  * while tuning (tune split only).
  */
 import { readFileSync } from "node:fs";
@@ -27,11 +27,15 @@ export interface StyleScore {
   falseNegative: number;
   valuesExpected: number;
   valuesFound: number;
+  /** Blank values the extractor read (outside `lo_repeated`), and how many of them are the truth's value. */
+  valuesRead: number;
+  valuesReadRight: number;
   repeatedExpected: number;
   repeatedFound: number;
   precision: number;
   recall: number;
   valueRecall: number;
+  valuePrecision: number;
   misses: string[];
 }
 
@@ -69,27 +73,42 @@ export function scoreOne(truth: Truth, doc: AnswerDocument, into: StyleScore): v
       into.misses.push(`${truth.file}: extra ${id}`);
     }
   }
-  const values = new Map(doc.answers.filter((a) => a.value !== true).map((a) => [a.field, a.value]));
+  // Values LibreOffice wrote several times over are scored apart, for recall and precision alike.
   const repeated = new Set(truth.lo_repeated ?? []);
+  const read = new Map<string, unknown>(doc.answers.filter((a) => a.value !== true).map((a) => [a.field, a.value]));
+  const values = new Map<string, string | number>();
   for (const [id, value] of Object.entries(truth.values)) {
-    if (repeated.has(id)) {
+    if (!repeated.has(id)) values.set(id, value);
+    else {
       into.repeatedExpected++;
-      if (sameValue(value, values.get(id))) into.repeatedFound++;
-      continue;
+      if (sameValue(value, read.get(id))) into.repeatedFound++;
+      read.delete(id);
     }
-    into.valuesExpected++;
-    if (sameValue(value, values.get(id))) into.valuesFound++;
-    else into.misses.push(`${truth.file}: value ${id} expected ${JSON.stringify(value)} got ${JSON.stringify(values.get(id))}`);
   }
-  for (const [id, value] of Object.entries(truth.general ?? {})) {
+  scoreValues(truth.file, "value", values, read, into);
+  scoreValues(truth.file, "general", new Map(Object.entries(truth.general ?? {})), new Map(Object.entries(doc.general)), into);
+}
+
+/**
+ * Recall: every truth value read as it is. Precision: every value read is the truth's, so a value read where the
+ * truth has none (printed words taken for an empty blank) or a different value counts against it.
+ */
+function scoreValues(file: string, what: string, truth: Map<string, string | number>, read: Map<string, unknown>, into: StyleScore): void {
+  for (const [id, value] of truth) {
     into.valuesExpected++;
-    if (sameValue(value, doc.general[id])) into.valuesFound++;
-    else into.misses.push(`${truth.file}: general ${id} expected ${JSON.stringify(value)} got ${JSON.stringify(doc.general[id])}`);
+    if (sameValue(value, read.get(id))) into.valuesFound++;
+    else into.misses.push(`${file}: ${what} ${id} expected ${JSON.stringify(value)} got ${JSON.stringify(read.get(id))}`);
+  }
+  for (const [id, value] of read) {
+    into.valuesRead++;
+    const expected = truth.get(id);
+    if (expected !== undefined && sameValue(expected, value)) into.valuesReadRight++;
+    else if (expected === undefined) into.misses.push(`${file}: ${what} ${id} expected nothing got ${JSON.stringify(value)}`);
   }
 }
 
 export function emptyScore(style: string): StyleScore {
-  return { style, files: 0, truePositive: 0, falsePositive: 0, falseNegative: 0, valuesExpected: 0, valuesFound: 0, repeatedExpected: 0, repeatedFound: 0, precision: 1, recall: 1, valueRecall: 1, misses: [] };
+  return { style, files: 0, truePositive: 0, falsePositive: 0, falseNegative: 0, valuesExpected: 0, valuesFound: 0, valuesRead: 0, valuesReadRight: 0, repeatedExpected: 0, repeatedFound: 0, precision: 1, recall: 1, valueRecall: 1, valuePrecision: 1, misses: [] };
 }
 
 export function finish(s: StyleScore): StyleScore {
@@ -99,14 +118,30 @@ export function finish(s: StyleScore): StyleScore {
     precision: ratio(s.truePositive, s.truePositive + s.falsePositive),
     recall: ratio(s.truePositive, s.truePositive + s.falseNegative),
     valueRecall: ratio(s.valuesFound, s.valuesExpected),
+    valuePrecision: ratio(s.valuesReadRight, s.valuesRead),
   };
 }
 
 export function formatTable(scores: StyleScore[]): string {
   const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
   const rows = scores.map((s) =>
-    [s.style.padEnd(8), String(s.files).padStart(5), pct(s.precision).padStart(9), pct(s.recall).padStart(9), pct(s.valueRecall).padStart(9), `${s.truePositive + s.falseNegative}`.padStart(7), `${s.valuesExpected}`.padStart(7)].join(" "),
+    [
+      s.style.padEnd(8),
+      String(s.files).padStart(5),
+      pct(s.precision).padStart(9),
+      pct(s.recall).padStart(9),
+      pct(s.valueRecall).padStart(9),
+      pct(s.valuePrecision).padStart(9),
+      `${s.truePositive + s.falseNegative}`.padStart(8),
+      `${s.valuesExpected}`.padStart(7),
+      `${s.valuesRead}`.padStart(6),
+    ].join(" "),
   );
   const repeated = scores.filter((s) => s.repeatedExpected > 0).map((s) => `${s.style}: ${s.repeatedFound}/${s.repeatedExpected} values LibreOffice wrote several times read as one`);
-  return ["style    files precision    recall  values  checked  blanks", ...rows, ...repeated].join("\n");
+  return [
+    "                  checked items           blank values",
+    "style    files precision    recall    recall precision  checked  blanks   read",
+    ...rows,
+    ...repeated,
+  ].join("\n");
 }

@@ -311,6 +311,47 @@ export function readTemplate(
   return { values, end: cursor };
 }
 
+/**
+ * Printed words shorter than this are also what people type ("ไม่มี", "ชุดข้อมูล…" in a "โปรดระบุ" blank); longer
+ * ones are a label, a heading or a question, never the start of a typed value.
+ */
+const MIN_PRINTED_KEY = 10;
+/** A retyped label ("จังหวัดขอใช้บริการระบบสมาชิก data.go.th") is printed words still; long enough to tell. */
+const MIN_RETYPED_KEY = 20;
+const RETYPED_SIMILARITY = 0.85;
+
+/**
+ * Printed words of part of the form. Reading an empty blank runs on to the next paragraph with text (a value may be
+ * typed on the line below its label), and that paragraph can be the next printed item ("ระบุ URL____" then
+ * "2. จังหวัดขอใช้บริการ…"): a value that begins with printed words was read off the form, not typed.
+ */
+export class PrintedWords {
+  private readonly keys: string[];
+
+  constructor(texts: Iterable<string>) {
+    const keys = new Set<string>();
+    for (const text of texts) {
+      for (const piece of text.split(PRINTED_BLANK)) {
+        const key = unnumberedKey(piece);
+        if (key.length >= MIN_PRINTED_KEY) keys.add(key);
+      }
+    }
+    this.keys = [...keys];
+  }
+
+  /** Whether the value begins with printed words (its own numbering aside). */
+  begins(value: string): boolean {
+    const key = unnumberedKey(value);
+    if (key.length < MIN_PRINTED_KEY) return false;
+    return this.keys.some((k) => key.startsWith(k) || (k.length >= MIN_RETYPED_KEY && prefixSimilarity(k, key) >= RETYPED_SIMILARITY));
+  }
+}
+
+/** The compact key without the leading numbering, which copies print differently ("(3.1)", "3.1", "P2.2.2", "A.1.1"). */
+function unnumberedKey(text: string): string {
+  return compactKey(text).replace(/^(?:[a-dgp]?[0-9๐-๙]+)+/u, "");
+}
+
 /** A blank as printed in a label: a line of underscores or dots. */
 export const PRINTED_BLANK = /_{2,}|\.{4,}|…{2,}/;
 

@@ -1,6 +1,7 @@
 /**
  * Layouts that move a typed value away from the printed words it belongs to: values glued to labels, labels broken
- * by Enter, choices named only by a column header, a parent's items after its sub-questions, LibreOffice's copies.
+ * by Enter, choices named only by a column header, a parent's items after its sub-questions, LibreOffice's copies;
+ * and empty blanks, which must not take the next printed line or the next cell's value.
  */
 import { describe, expect, it } from "vitest";
 import { readDocx } from "../../src/docx/read.js";
@@ -184,6 +185,59 @@ describe("labels and values that break the usual order", () => {
     expect(valueOf("P2.2.1.2:i3_1.structured")).toBe(54);
     expect(valueOf("P2.2.1.2:i3_1.machine_readable")).toBe(2);
     expect(valueOf("P2.2.1.2:i3_1.unstructured")).toBe(46);
+  });
+});
+
+describe("empty blanks stay empty", () => {
+  /** P2.2.1.2 as the DGA copy prints it: each blank on the line below its item, an empty paragraph between items. */
+  const openDataChannels = (url: string[], secondItem = "2. จังหวัดขอใช้บริการจากระบบสมาชิกของ data.go.th") =>
+    extract(
+      [
+        p(r("P2.2.1.2 จังหวัดของท่านมีช่องทางการเปิดเผยข้อมูลเปิดภาครัฐหลักของจังหวัด (เฉพาะ URL ของจังหวัด ไม่นับรวม URL ของหน่วยงานส่วนภูมิภาค)")),
+        p(r("1. Agency Data Catalog (พัฒนาด้วย CKAN Open-D)")),
+        ...url.map((text) => p(r(text))),
+        p(),
+        p(r(secondItem)),
+        p(r("ระบุ URL data.go.th/organization/________")),
+        p(),
+        p(r("3. จังหวัดของท่าน มีระบบ Open Data ที่จังหวัดพัฒนาเอง")),
+        p(EMPTY, r(" ไม่มี (ข้ามไปข้อ (3.3))  "), TICKED, r(" มี (ตอบข้อ (3.1) และ ข้อ (3.2))")),
+      ].join(""),
+    ).valueOf;
+
+  it("reads no value for an empty URL blank, rather than the next item's printed line", () => {
+    const valueOf = openDataChannels(["ระบุ URL________"]);
+    expect(valueOf("P2.2.1.2:i1.url")).toBeUndefined();
+    expect(valueOf("P2.2.1.2:i2.organization")).toBeUndefined();
+    expect(valueOf("P2.2.1.2:i3.yes")).toBe(true);
+  });
+
+  it("knows the next item's line when it was retyped", () => {
+    const valueOf = openDataChannels(["ระบุ URL________"], "2) จังหวัดขอใช้บริการระบบสมาชิกของ data.go.th");
+    expect(valueOf("P2.2.1.2:i1.url")).toBeUndefined();
+  });
+
+  it("still reads a URL typed after its label or on the line below it", () => {
+    expect(openDataChannels(["ระบุ URL https://catalog.chiangmai.go.th"])("P2.2.1.2:i1.url")).toBe("https://catalog.chiangmai.go.th");
+    expect(openDataChannels(["ระบุ URL", "https://catalog.chiangmai.go.th"])("P2.2.1.2:i1.url")).toBe("https://catalog.chiangmai.go.th");
+  });
+
+  it("leaves an entry's empty first cell empty when the entry number shares it", () => {
+    const { valueOf } = extract(
+      [
+        p(r("P2.2.2 จังหวัดของท่านมีการเปิดเผยข้อมูลในรูปแบบข้อมูลเปิดภาครัฐ (Open Data) ตามความต้องการชุดข้อมูลเปิดของประชาชน ประจำปี 2567 นอกเหนือจากกรมต้นสังกัดดำเนินการ หรือไม่")),
+        p(EMPTY, r(" ไม่มีชุดข้อมูลเปิดภาครัฐ")),
+        p(TICKED, r(" มีชุดข้อมูลเปิดภาครัฐที่ตรงตามความต้องการของประชาชน จำนวน 2 รายการ  โปรดระบุ")),
+        table(
+          row(cell(p(r("รายการข้อมูล"))), cell(p(r("URL")))),
+          row(cell(p(r("1. "))), cell(p(r("https://data.chiangmai.go.th/dataset/free-wifi")))),
+          row(cell(p(r("2. ข้อมูลสถิติการเกิดอุบัติเหตุทางถนน"))), cell(p(r("https://data.chiangmai.go.th/dataset/road-accident")))),
+        ),
+      ].join(""),
+    );
+    expect(valueOf("P2.2.2:yes.datasets.1.name")).toBeUndefined();
+    expect(valueOf("P2.2.2:yes.datasets.1.url")).toBe("https://data.chiangmai.go.th/dataset/free-wifi");
+    expect(valueOf("P2.2.2:yes.datasets.2.name")).toBe("ข้อมูลสถิติการเกิดอุบัติเหตุทางถนน");
   });
 });
 
