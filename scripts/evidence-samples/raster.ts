@@ -125,13 +125,9 @@ export function renderRasterPage(layout: Layout, pageIdx: number, rng: Rng, o: R
   };
 }
 
-/** "Scanner app" clean-up: push the paper to pure white (levels), which also lightens highlights. */
-function whiten(canvas: Canvas, margin: number): void {
-  const g = canvas.getContext("2d");
-  const img = g.getImageData(0, 0, canvas.width, canvas.height);
-  const d = img.data;
-  // paper level per channel = median of the brighter half
-  const level = [0, 1, 2].map((c) => {
+/** The paper's level per RGB channel: the 60th percentile of a sample of the pixels (the brighter half's median). */
+export function paperLevels(d: Uint8ClampedArray): number[] {
+  return [0, 1, 2].map((c) => {
     const hist = new Uint32Array(256);
     for (let i = c; i < d.length; i += 64) {
       const v = d[i] ?? 0;
@@ -146,6 +142,14 @@ function whiten(canvas: Canvas, margin: number): void {
     }
     return 255;
   });
+}
+
+/** "Scanner app" clean-up: push the paper to pure white (levels), which also lightens highlights. */
+function whiten(canvas: Canvas, margin: number): void {
+  const g = canvas.getContext("2d");
+  const img = g.getImageData(0, 0, canvas.width, canvas.height);
+  const d = img.data;
+  const level = paperLevels(d);
   const kr = 255 / Math.max(1, (level[0] ?? 255) - margin);
   const kg = 255 / Math.max(1, (level[1] ?? 255) - margin);
   const kb = 255 / Math.max(1, (level[2] ?? 255) - margin);

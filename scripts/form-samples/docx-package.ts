@@ -83,3 +83,24 @@ export function normalizePackage(bytes: Uint8Array, edit?: (name: string, text: 
   for (const entry of Object.values(out.files)) entry.date = FIXED_DATE;
   return out.generate({ type: "uint8array", compression: "DEFLATE" });
 }
+
+/**
+ * LibreOffice writes the current time and random identifiers (content-control ids, "__Fieldmark__n_<random>"
+ * bookmark names) into the package; this pins them (to the given save time and editing minutes) so reruns give the
+ * same bytes. Nothing else is touched. Use as `normalizePackage(bytes, pinLibreOffice(…))`.
+ */
+export function pinLibreOffice(modified: string, totalMinutes: number): (name: string, text: string) => string {
+  return (name, text) => {
+    if (name === "word/document.xml") {
+      let n = 0;
+      return text.replace(/<w:id w:val="-?\d+"\/>/g, () => `<w:id w:val="${1000 + n++}"/>`).replace(/(__Fieldmark__\d+)_\d+/g, "$1_0");
+    }
+    if (name === "docProps/core.xml") {
+      return text
+        .replace(/(<dcterms:created[^>]*>)[^<]*/, "$12024-05-02T03:11:00Z")
+        .replace(/(<dcterms:modified[^>]*>)[^<]*/, `$1${modified}`);
+    }
+    if (name === "docProps/app.xml") return text.replace(/<TotalTime>\d+<\/TotalTime>/, `<TotalTime>${totalMinutes}</TotalTime>`);
+    return text;
+  };
+}

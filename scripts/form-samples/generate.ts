@@ -18,7 +18,7 @@ import type { FillState } from "../../src/render/questionnaire.js";
 import { renderQuestionnaireDocx } from "../../src/render/template.js";
 import { type AnswerSet, generateAnswers, type MistakeCode } from "./answers.js";
 import PizZip from "pizzip";
-import { buildPackage, normalizePackage } from "./docx-package.js";
+import { buildPackage, normalizePackage, pinLibreOffice } from "./docx-package.js";
 import type { Block } from "./layout.js";
 import { Rng } from "./prng.js";
 import { type RelayoutStyle, renderRelayout } from "./relayout.js";
@@ -182,24 +182,6 @@ function renderBase(form: CompiledForm, blocks: Block[], style: BaseStyle, answe
   return { bytes, encodings: [STYLE_NOTES[style], ...describeEncodings(r.body, style), ...r.notes], notes: r.notes };
 }
 
-/**
- * LibreOffice writes the current time and random identifiers (content-control ids, "__Fieldmark__n_<random>"
- * bookmark names) into the package; pin them so reruns give the same bytes. Nothing else is touched.
- */
-function pinLibreOfficeTimes(name: string, text: string): string {
-  if (name === "word/document.xml") {
-    let n = 0;
-    return text.replace(/<w:id w:val="-?\d+"\/>/g, () => `<w:id w:val="${1000 + n++}"/>`).replace(/(__Fieldmark__\d+)_\d+/g, "$1_0");
-  }
-  if (name === "docProps/core.xml") {
-    return text
-      .replace(/(<dcterms:created[^>]*>)[^<]*/, "$12024-05-02T03:11:00Z")
-      .replace(/(<dcterms:modified[^>]*>)[^<]*/, "$12024-06-21T08:30:00Z");
-  }
-  if (name === "docProps/app.xml") return text.replace(/<TotalTime>\d+<\/TotalTime>/, "<TotalTime>41</TotalTime>");
-  return text;
-}
-
 function convertWithLibreOffice(inputs: { name: string; bytes: Uint8Array }[]): Map<string, Uint8Array> {
   const work = mkdtempSync(path.join(tmpdir(), "samruat-form-samples-"));
   const inDir = path.join(work, "in");
@@ -217,7 +199,7 @@ function convertWithLibreOffice(inputs: { name: string; bytes: Uint8Array }[]): 
     for (const i of inputs) {
       const file = path.join(outDir, i.name);
       if (!existsSync(file)) throw new Error(`LibreOffice did not convert ${i.name}`);
-      out.set(i.name, normalizePackage(readFileSync(file), pinLibreOfficeTimes));
+      out.set(i.name, normalizePackage(readFileSync(file), pinLibreOffice("2024-06-21T08:30:00Z", 41)));
     }
     return out;
   } finally {

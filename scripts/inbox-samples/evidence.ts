@@ -30,6 +30,7 @@ import { type Layout, layoutDoc, type LaidPage } from "../evidence-samples/layou
 import { aabb, pickColorScheme, planBoxes } from "../evidence-samples/marks.js";
 import type { BBox, Doc, FontFamily, HighlightColor, Rgb } from "../evidence-samples/model.js";
 import type { Rng } from "../evidence-samples/prng.js";
+import { paperLevels } from "../evidence-samples/raster.js";
 import { renderScreenshot } from "../evidence-samples/screenshot.js";
 import { webArticle } from "../evidence-samples/content.js";
 import { type BuiltDoc, chiangMaiCtx, datesIn } from "./content.js";
@@ -215,19 +216,7 @@ function rasterMarks(layout: Layout, page: LaidPage, prefer: readonly string[]):
 
 /** A scanner app's clean-up: levels that push the paper to white (and quantise a little, as such apps' PNGs do). */
 function whitened(d: Uint8ClampedArray): Uint8ClampedArray {
-  const level = [0, 1, 2].map((c) => {
-    const hist = new Uint32Array(256);
-    for (let i = c; i < d.length; i += 64) hist[d[i] ?? 0]!++;
-    let total = 0;
-    for (const v of hist) total += v;
-    let acc = 0;
-    for (let v = 0; v < 256; v++) {
-      acc += hist[v] ?? 0;
-      if (acc >= total * 0.6) return v;
-    }
-    return 255;
-  });
-  const k = level.map((l) => 255 / Math.max(1, l - 8));
+  const k = paperLevels(d).map((l) => 255 / Math.max(1, l - 8));
   for (let i = 0; i < d.length; i += 4) {
     for (let c = 0; c < 3; c++) {
       const v = Math.min(255, (d[i + c] ?? 0) * k[c]!);

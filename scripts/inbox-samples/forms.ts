@@ -10,7 +10,7 @@ import PizZip from "pizzip";
 import type { CompiledForm, FieldDef } from "../../src/form/compile.js";
 import { renderQuestionnaireDocx } from "../../src/render/template.js";
 import { type AnswerSet, generateAnswers, type MistakeCode, STEER_ALWAYS } from "../form-samples/answers.js";
-import { buildPackage, FIXED_DATE, normalizePackage } from "../form-samples/docx-package.js";
+import { buildPackage, FIXED_DATE, normalizePackage, pinLibreOffice } from "../form-samples/docx-package.js";
 import type { Block } from "../form-samples/layout.js";
 import type { Rng } from "../form-samples/prng.js";
 import { type RelayoutStyle, renderRelayout } from "../form-samples/relayout.js";
@@ -209,21 +209,6 @@ export function renderForm(form: CompiledForm, blocks: Block[], style: FillStyle
   return buildPackage({ body: r.body, rsids: r.rsids, author, title: "แบบสำรวจระดับความพร้อมรัฐบาลดิจิทัล PCIO 2567" });
 }
 
-/** Pins what LibreOffice writes from the clock or at random, so reruns give the same package. */
-function pinLibreOffice(name: string, text: string): string {
-  if (name === "word/document.xml") {
-    let n = 0;
-    return text.replace(/<w:id w:val="-?\d+"\/>/g, () => `<w:id w:val="${1000 + n++}"/>`).replace(/(__Fieldmark__\d+)_\d+/g, "$1_0");
-  }
-  if (name === "docProps/core.xml") {
-    return text
-      .replace(/(<dcterms:created[^>]*>)[^<]*/, "$12024-05-02T03:11:00Z")
-      .replace(/(<dcterms:modified[^>]*>)[^<]*/, "$12024-06-19T08:30:00Z");
-  }
-  if (name === "docProps/app.xml") return text.replace(/<TotalTime>\d+<\/TotalTime>/, "<TotalTime>52</TotalTime>");
-  return text;
-}
-
 /** LibreOffice conversions of .docx files: "docx" (round trip, re-zipped with fixed dates) or "doc" (Word 97). */
 export function libreOffice(inputs: { name: string; bytes: Uint8Array }[], target: "docx" | "doc", work: string): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
@@ -243,7 +228,7 @@ export function libreOffice(inputs: { name: string; bytes: Uint8Array }[], targe
     const file = path.join(outDir, i.name.replace(/\.docx$/u, `.${target}`));
     if (!existsSync(file)) throw new Error(`LibreOffice did not convert ${i.name} to ${target}`);
     const bytes = new Uint8Array(readFileSync(file));
-    out.set(i.name, target === "docx" ? normalizePackage(bytes, pinLibreOffice) : bytes);
+    out.set(i.name, target === "docx" ? normalizePackage(bytes, pinLibreOffice("2024-06-19T08:30:00Z", 52)) : bytes);
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { expectationFor } from "../../src/audit/expectation.js";
 import { compileForm } from "../../src/form/compile.js";
 import { contentWords, findTerm, keyed } from "../../src/audit/text.js";
 import { loadForm } from "../../src/form/load.js";
+import { withoutExpectations } from "../helpers/form.js";
 
 const found = (term: string, text: string, ocr = false) => findTerm(keyed(term, ocr), keyed(text, ocr));
 const matched = (term: string, text: string, ocr = false) => {
@@ -109,16 +110,7 @@ describe("expectations from the form", () => {
   });
 
   it("falls back on the printed words when no level names a phrase", () => {
-    const file = structuredClone(form.file);
-    const strip = (value: unknown): void => {
-      if (Array.isArray(value)) value.forEach(strip);
-      else if (value && typeof value === "object") {
-        delete (value as { expect?: unknown }).expect;
-        Object.values(value).forEach(strip);
-      }
-    };
-    strip(file.questions);
-    const bare = compileForm(file);
+    const bare = compileForm(withoutExpectations(form.file));
     const e = expectationFor(bare, bare.field("P4.4:yes.i3")!, []);
     expect(e.explicit).toBe(false);
     expect(e.requirements[0]!.terms).toEqual(expect.arrayContaining(["แพลตฟอร์ม", "โซเชีย"]));

@@ -33,6 +33,7 @@ import {
 } from "../../src/form/coverage.js";
 import { loadForm } from "../../src/form/load.js";
 import type { FormFile, ItemSource } from "../../src/form/schema.js";
+import { withoutExpectations } from "../helpers/form.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SEED_FILE = path.join(HERE, "fixtures", "pcio-2567.seed.txt");
@@ -337,16 +338,7 @@ describe("pcio-2567 evidence expectations", () => {
   });
 
   it("derive a topic from the printed words for every evidence point of an edition without expectations", () => {
-    const file = structuredClone(form.file);
-    const strip = (value: unknown): void => {
-      if (Array.isArray(value)) value.forEach(strip);
-      else if (value && typeof value === "object") {
-        delete (value as { expect?: unknown }).expect;
-        Object.values(value).forEach(strip);
-      }
-    };
-    strip(file.questions);
-    const bare = compileForm(file);
+    const bare = compileForm(withoutExpectations(form.file));
     const without = bare.fields
       .filter((f) => f.evidence)
       .filter((f) => !expectationFor(bare, f, []).requirements.some((r) => r.role === "topic" && r.terms.length > 0));
