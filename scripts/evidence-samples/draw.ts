@@ -353,8 +353,11 @@ export function drawHighlighter(
   px: number,
   ink: Rgb,
   opacity: number,
+  strong = false,
 ): Stroke {
-  const h = px * rng.range(0.72, 0.98);
+  // A hard-pressed stroke is wider than the line and reaches into the lines above and below.
+  const h = px * (strong ? rng.range(1.0, 1.4) : rng.range(0.72, 0.98));
+  const rough = strong ? 0.045 : 0.018;
   const yc = baseline - px * rng.range(0.26, 0.36);
   const startX = x0 - px * rng.range(-0.12, 0.45);
   const endX = x1 + px * rng.range(-0.15, 0.5);
@@ -371,8 +374,8 @@ export function drawHighlighter(
     const t = i / steps;
     const x = startX + len * t;
     const c = yc + slope * (x - startX) + bow * Math.sin(Math.PI * t);
-    jt = jt * 0.6 + rng.gauss() * px * 0.018;
-    jb = jb * 0.6 + rng.gauss() * px * 0.018;
+    jt = jt * 0.6 + rng.gauss() * px * rough;
+    jb = jb * 0.6 + rng.gauss() * px * rough;
     top.push([x + slant / 2, c - h / 2 + jt]);
     bot.push([x - slant / 2, c + h / 2 + jb]);
   }
@@ -387,6 +390,16 @@ export function drawHighlighter(
   g.fillStyle = rgbCss(ink, opacity);
   path();
   g.fill();
+  const doubled = strong && rng.chance(0.4);
+  if (doubled) {
+    // a second full pass, a little off the first
+    g.save();
+    g.fillStyle = rgbCss(ink, opacity * 0.6);
+    g.translate(px * rng.range(-0.2, 0.2), h * rng.range(-0.12, 0.12));
+    path();
+    g.fill();
+    g.restore();
+  }
   // streaks along the stroke (felt tip wearing unevenly) and a darker start where the pen rested
   path();
   g.clip();
@@ -401,7 +414,7 @@ export function drawHighlighter(
   g.beginPath();
   g.ellipse(startX + h * 0.2, yc, h * 0.35, h * 0.6, 0, 0, Math.PI * 2);
   g.fill();
-  if (rng.chance(0.2)) {
+  if (!doubled && rng.chance(0.2)) {
     // a second pass over part of the stroke
     const a = startX + len * rng.range(0, 0.4);
     g.fillStyle = rgbCss(ink, opacity * 0.35);

@@ -39,7 +39,11 @@ const SEED = "samruat-evidence-v1";
  * was replaced by an unseen draw (v2), measured once.
  */
 const HELDOUT_SEED = "samruat-evidence-v2";
-const seedOf = (split: Split): string => (split === "heldout" ? HELDOUT_SEED : SEED);
+/** The strong-ink held-out split (drawn once the reader read strong strokes from the page's OCR, measured once). */
+const STRONG_HELDOUT_SEED = "samruat-evidence-strong-v3";
+const SEEDS: Record<Split, string> = { tune: SEED, large: SEED, "tune-strong": SEED, heldout: HELDOUT_SEED, "heldout-strong": STRONG_HELDOUT_SEED };
+const seedOf = (split: Split): string => SEEDS[split];
+const isHeldout = (split: Split) => split === "heldout" || split === "heldout-strong";
 
 type Variant = RasterVariant | "screenshot-desktop" | "screenshot-mobile" | "scan-pdf" | "text-pdf";
 type Format = "jpg" | "png" | "tif" | "pdf";
@@ -62,6 +66,8 @@ interface Spec {
   pageVariant?: RasterVariant;
   /** colour of the first mark on the (first) page, so every colour appears in every capture type */
   color?: HighlightColor;
+  /** hard-pressed highlighter strokes (the -strong splits) */
+  strong?: boolean;
 }
 
 function name(s: Spec): string {
@@ -178,6 +184,30 @@ function plan(includeLarge: boolean): Spec[] {
     dig("h18", Hh, "digital-plan", "text-background"),
     dig("h19", Hh, "data-governance-order", "annotation", "Loma"),
     dig("h20", Hh, "minutes-short", "annotation"),
+    // ---- strong ink: tune-strong (8) and heldout-strong (12), every colour, scans at JPEG 55–90, photos, scanned PDFs
+    ...(["tune-strong", "heldout-strong"] as const).flatMap((split) => {
+      const k = split === "tune-strong" ? "ts" : "hs";
+      const strong = { strong: true };
+      const common: Spec[] = [
+        sc(`${k}01`, split, "pcio-order", 300, 55, { ...strong, color: "pink" }),
+        sc(`${k}02`, split, "minutes", 300, 90, { ...strong, color: "blue" }),
+        sc(`${k}03`, split, "digital-plan", 200, 70, { ...strong, color: "orange", tint: true }),
+        sc(`${k}04`, split, "pdpa-notice", 300, 62, { ...strong, color: "green", font: "Laksaman" }),
+        ph(`${k}05`, split, "data-governance-order", { ...strong, color: "yellow", quality: 66 }),
+        ph(`${k}06`, split, "security-policy", { ...strong, color: "pink", quality: 85 }),
+        { ...spdf(`${k}07`, split, ["minutes-short", "pcio-order"], 2, 300, 72), ...strong },
+        app(`${k}08`, split, "minutes-short", 300, "blue"),
+      ];
+      common[7] = { ...common[7]!, ...strong };
+      if (split === "tune-strong") return common;
+      return [
+        ...common,
+        sc(`${k}09`, split, "security-policy", 300, 58, { ...strong, color: "yellow", font: "Garuda" }),
+        ph(`${k}10`, split, "minutes", { ...strong, color: "green", quality: 58 }),
+        { ...spdf(`${k}11`, split, ["digital-plan-short", "pdpa-notice"], 2, 200, 60), ...strong },
+        sc(`${k}12`, split, "data-governance-order", 200, 80, { ...strong, color: "orange", font: "Loma" }),
+      ];
+    }),
   ];
   if (includeLarge) {
     specs.push(
@@ -233,7 +263,7 @@ function pagesFor(spec: Spec, rng: Rng, dpi: number): { layout: Layout; index: n
     const key = spec.docs[k % spec.docs.length] as string;
     const builder = BUILDERS[key];
     if (!builder) throw new Error(`unknown document type ${key}`);
-    const ctx = makeCtx(rng.fork(`ctx${k}`), spec.split === "heldout" ? "heldout" : "tune", spec.font);
+    const ctx = makeCtx(rng.fork(`ctx${k}`), isHeldout(spec.split) ? "heldout" : "tune", spec.font);
     const doc = builder(ctx, `${spec.id}-${k}`);
     const layout = layoutDoc(doc, dpi);
     if (spec.pages === 1) {
@@ -261,7 +291,7 @@ async function rasterSpec(spec: Spec): Promise<Output> {
     split: spec.split,
   };
   if (spec.variant === "screenshot-desktop" || spec.variant === "screenshot-mobile") {
-    const ctx = makeCtx(rng.fork("ctx"), spec.split === "heldout" ? "heldout" : "tune", "Laksaman");
+    const ctx = makeCtx(rng.fork("ctx"), isHeldout(spec.split) ? "heldout" : "tune", "Laksaman");
     const r = renderScreenshot(ctx, spec.id, rng.fork("shot"), spec.variant === "screenshot-desktop" ? "desktop" : "mobile", spec.color);
     const { width: W, height: H } = r.canvas;
     const data = r.canvas.getContext("2d").getImageData(0, 0, W, H).data;
@@ -293,6 +323,7 @@ async function rasterSpec(spec: Spec): Promise<Output> {
       tint: spec.tint ?? (spec.pages > 1 && pr.chance(0.08)),
       outDpi: spec.outDpi || undefined,
       firstColor: i === 0 ? spec.color : undefined,
+      strong: spec.strong,
       photoSize: pr.pick<[number, number]>([
         [1536, 2048],
         [1512, 2016],
@@ -358,7 +389,7 @@ async function digitalSpecs(specs: Spec[], work: string): Promise<Output[]> {
     const key = spec.docs[0] as string;
     const builder = BUILDERS[key];
     if (!builder) throw new Error(`unknown document type ${key}`);
-    const ctx = makeCtx(rng.fork("ctx"), spec.split === "heldout" ? "heldout" : "tune", spec.font);
+    const ctx = makeCtx(rng.fork("ctx"), isHeldout(spec.split) ? "heldout" : "tune", spec.font);
     const doc = builder(ctx, spec.id);
     const prep = prepare(doc, rng.fork("prepare"));
     const dir = path.join(work, spec.id);
@@ -577,7 +608,9 @@ async function main(): Promise<void> {
   const includeLarge = !process.argv.includes("--no-large");
   // --only=t01,h15: generate just these into a temporary preview folder (for development)
   const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",");
-  const specs = plan(includeLarge).filter((s) => !only || only.includes(s.id));
+  // --splits=tune-strong,heldout-strong: (re)generate just these splits; the others' files and index entries stay
+  const splits = process.argv.find((a) => a.startsWith("--splits="))?.slice(9).split(",");
+  const specs = plan(includeLarge).filter((s) => (!only || only.includes(s.id)) && (!splits || splits.includes(s.split)));
   const work = path.join(os.tmpdir(), `samruat-evidence-${process.pid}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -608,7 +641,8 @@ async function main(): Promise<void> {
       return;
     }
     // write everything (only now, so a failure leaves the previous set intact)
-    for (const d of ["tune", "heldout", ...(includeLarge ? ["large"] : [])]) rmSync(path.join(OUT, d), { recursive: true, force: true });
+    const written = new Set<string>(specs.map((s) => s.split));
+    for (const d of written) rmSync(path.join(OUT, d), { recursive: true, force: true });
     const index: object[] = [];
     let total = 0;
     for (const o of outputs.sort((a, b) => a.file.localeCompare(b.file))) {
@@ -632,20 +666,19 @@ async function main(): Promise<void> {
         sha256: sha256(o.bytes),
       });
     }
-    if (!includeLarge) {
-      // keep the existing large/ entries (files untouched) so index.json stays complete
-      try {
-        const prev = JSON.parse(readFileSync(path.join(OUT, "index.json"), "utf8")) as { files?: { split?: string }[] };
-        for (const e of prev.files ?? []) if (e.split === "large") index.push(e);
-      } catch {
-        // no previous index
-      }
+    // keep the entries of splits not generated this time (their files are untouched) so index.json stays complete
+    try {
+      const prev = JSON.parse(readFileSync(path.join(OUT, "index.json"), "utf8")) as { files?: { split?: string }[] };
+      for (const e of prev.files ?? []) if (!written.has(e.split ?? "")) index.push(e);
+    } catch {
+      // no previous index
     }
     writeFileSync(
       path.join(OUT, "index.json"),
-      `${JSON.stringify({ generator: "scripts/evidence-samples/generate.ts", seeds: { tune: SEED, large: SEED, heldout: HELDOUT_SEED }, files: index }, null, 1)}\n`,
+      `${JSON.stringify({ generator: "scripts/evidence-samples/generate.ts", seeds: SEEDS, files: index }, null, 1)}\n`,
     );
-    writeFileSync(path.join(OUT, "README.md"), readme(outputs, total));
+    // The README's tables are worked out from a whole draw; a partial one leaves it to be edited by hand.
+    if (!splits) writeFileSync(path.join(OUT, "README.md"), readme(outputs, total));
     console.log(`\n${outputs.length} files, ${(total / 1048576).toFixed(2)} MB → ${path.relative(ROOT, OUT)}`);
   } finally {
     rmSync(work, { recursive: true, force: true });

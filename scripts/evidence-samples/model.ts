@@ -1,7 +1,9 @@
 // Document model shared by the raster renderer and the HTML → PDF (digital) renderer, and the ground-truth types.
 
 export type Rgb = readonly [number, number, number];
-export type Split = "tune" | "heldout" | "large";
+/** tune-strong / heldout-strong: hard-pressed highlighter (opacity up to 0.95, strokes wider than the line, rough
+ * edges, double passes), the kind of marks offices really make. */
+export type Split = "tune" | "heldout" | "large" | "tune-strong" | "heldout-strong";
 export type HighlightColor = "yellow" | "green" | "pink" | "orange" | "blue";
 export const HIGHLIGHT_COLORS: readonly HighlightColor[] = ["yellow", "green", "pink", "orange", "blue"];
 export type FontFamily = "Laksaman" | "Garuda" | "Loma";

@@ -21,6 +21,8 @@ export interface RasterOpts {
   outDpi?: number;
   /** colour of the first mark (to cover every colour in every capture type) */
   firstColor?: HighlightColor;
+  /** hard-pressed strokes: opacity 0.55–0.95, wider than the line, rough edges, often a second pass */
+  strong?: boolean;
 }
 
 export interface InkRegion {
@@ -53,10 +55,10 @@ export function renderRasterPage(layout: Layout, pageIdx: number, rng: Rng, o: R
   const mr = rng.fork("strokes");
   const strokes = plans.map((m) => {
     const ink = INK[m.color];
-    const opacity = m.color === "yellow" ? mr.range(0.5, 0.85) : mr.range(0.42, 0.72);
+    const opacity = o.strong ? mr.range(0.55, 0.95) : m.color === "yellow" ? mr.range(0.5, 0.85) : mr.range(0.42, 0.72);
     const parts = planBoxes(laid, m).map((b) => ({
       ...b,
-      stroke: drawHighlighter(g, mr, b.box[0], b.box[0] + b.box[2], b.baseline, b.px, ink, opacity),
+      stroke: drawHighlighter(g, mr, b.box[0], b.box[0] + b.box[2], b.baseline, b.px, ink, opacity, o.strong),
     }));
     return { m, ink, opacity, parts };
   });

@@ -94,7 +94,9 @@ function placesOf(file: BundleEvidence, matcher: Matcher): Place[] {
   return file.pages.flatMap((p) => {
     const ocr = p.source === "ocr";
     return [
-      ...p.regions.map((region): Place => ({ page: p.number, where: "marked", hay: matcher.keyed(region.text, ocr), region })),
+      // A mark whose own text could not be read is judged by the words on its lines: the mark is there, and the
+      // crop beside the verdict lets a person confirm it.
+      ...p.regions.map((region): Place => ({ page: p.number, where: "marked", hay: matcher.keyed(region.text || region.unreadable?.nearby || "", ocr), region })),
       { page: p.number, where: "page" as const, hay: matcher.keyed(p.text, ocr) },
     ];
   });

@@ -11,7 +11,7 @@ import { PACKAGE_ROOT } from "../form/load.js";
 import { writeFileAtomic } from "../util/fs.js";
 
 /** Bumped when what the batch stores in the cache changes shape. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 const TOOL_VERSION = `${(JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version}/${CACHE_FORMAT}`;
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { BatchManifest, DecisionsFile } from "../bundle/schema.js";
 import type { Lang } from "../cli/context.js";
 import { UsageError } from "../cli/errors.js";
-import { TesseractPool } from "../evidence/ocr.js";
+import { chooseOcrEngine, type OcrChoice } from "../evidence/ocr-native.js";
 import { DEFAULT_FORM_ID, loadForm } from "../form/load.js";
 import { openCache } from "./cache.js";
 import { readInbox } from "./inbox.js";
@@ -39,6 +39,8 @@ export interface BatchOptions {
   cache?: boolean;
   /** OCR only the marked regions of scans (and whole pages only of scans with no mark). */
   markedOnly?: boolean;
+  /** OCR engine: native tesseract where installed (auto), or always one of the two. */
+  ocr?: OcrChoice;
   decisions?: DecisionsFile;
   onProgress?(progress: BatchProgress): void;
 }
@@ -95,7 +97,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const plan = buildPlan(form, inbox, classified, outcomes);
 
   // One OCR pool for the whole batch (its workers start on the first scan), terminated however the stage ends.
-  const engine = new TesseractPool();
+  const engine = await chooseOcrEngine(options.ocr);
   let evidence;
   try {
     evidence = await stage("evidence", (v) => v.size, () => readEvidenceFiles(plan, ctx, { engine, markedOnly: options.markedOnly ?? false }));

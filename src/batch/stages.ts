@@ -132,7 +132,8 @@ export async function readEvidenceFiles(
   options: { engine: OcrEngine; markedOnly: boolean },
 ): Promise<Map<string, EvidenceContent>> {
   const policy: PageTextPolicy = options.markedOnly ? "unmarked_files" : "all";
-  const cacheKey = { pageText: policy };
+  // Engines read a little differently: a result is reused only from the same one.
+  const cacheKey = { pageText: policy, ocr: options.engine.name };
   const results = new Map<string, EvidenceContent>();
   const todo: PlannedEvidence[] = [];
   for (const e of uniqueEvidence(plan)) {
@@ -140,9 +141,13 @@ export async function readEvidenceFiles(
     if (cached) results.set(e.sha256, cached);
     else todo.push(e);
   }
+  // Several files at once, as many as the engine reads in parallel: most evidence is one page, and one file at a time
+  // would leave all but one OCR worker idle. The map is returned in plan order, whatever order the files finished in.
   let pages = 0;
-  for (const [i, e] of todo.entries()) {
-    const report = (pagesDone: number) => ctx.progress({ stage: "evidence", done: i, total: todo.length, pages: pages + pagesDone, file: e.path });
+  let done = 0;
+  let next = 0;
+  const readOne = async (e: PlannedEvidence) => {
+    const report = (pagesDone: number) => ctx.progress({ stage: "evidence", done, total: todo.length, pages: pages + pagesDone, file: e.path });
     report(0);
     let bytes: Uint8Array;
     try {
@@ -150,7 +155,7 @@ export async function readEvidenceFiles(
     } catch (error) {
       // Gone or unreadable since it was listed: reported for this run, never cached.
       results.set(e.sha256, { type: "unknown", pages: [], marked: false, warnings: [], error: fileError("read-failed", String(error)) });
-      continue;
+      return;
     }
     const read = async (pageText: boolean) => {
       const { value } = await readEvidence([{ name: e.path, bytes }], { engine: options.engine, pageText, onProgress: (p) => report(p.pagesDone) });
@@ -162,8 +167,15 @@ export async function readEvidenceFiles(
     pages += content.pages.length;
     results.set(e.sha256, content);
     await ctx.cache.put("evidence", e.sha256, cacheKey, content);
-  }
-  return results;
+  };
+  const lane = async () => {
+    while (next < todo.length) {
+      await readOne(todo[next++]!);
+      done++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(todo.length, options.engine.parallelism) }, lane));
+  return new Map(uniqueEvidence(plan).map((e) => [e.sha256, results.get(e.sha256)!]));
 }
 
 /** A readable file with OCR'd pages and no marked region: marked-only OCR read nothing of it. */

@@ -60,12 +60,16 @@ export interface HighlightAnalysis {
   paper: PaperModel;
   /** Angle of the text lines (radians, positive = clockwise), from the print itself. */
   skew: number;
+  /** The separated ink images, when asked for (`separate`). */
+  ink?: SeparatedInk;
 }
 
 export interface HighlightOptions {
   /** Resolution of the image; sizes (stroke height, gaps) are judged in inches. */
   dpi: number;
   paper?: PaperModel;
+  /** Also separate print from highlighter for OCR (SeparatedInk), in the same pass over the pixels. */
+  separate?: boolean;
 }
 
 type HueName = "red" | "orange" | "yellow" | "green" | "blue" | "purple" | "pink" | "grey";
@@ -299,27 +303,38 @@ function paperField(paper: PaperModel, cellsX: number, cellsY: number, factor: n
   return out;
 }
 
+/** What a pixel of the marker map shows (values of `SeparatedInk.marker`). */
+export const MARKER_MAP = { ink: 0, paper: 128, marker: 255 } as const;
+
+export interface SeparatedInk {
+  /**
+   * Grey image for OCR with highlighter, page tint and uneven lighting removed: each pixel's brightest channel
+   * relative to the local paper. Highlighter keeps one channel at paper level (→ white), black print stays dark, red
+   * seals fade.
+   */
+  text: GrayImage;
+  /**
+   * Where highlighter colour lies on the paper, pixel by pixel: coloured light pixels are `marker`, dark print is
+   * `ink`, the rest `paper`. It tells which letters a stroke really covers, whatever the stroke's outline.
+   */
+  marker: GrayImage;
+}
+
 /**
- * Grey image for OCR with highlighter, page tint and uneven lighting removed: each pixel's brightest channel relative
- * to the local paper. Highlighter keeps one channel at paper level (→ white), black print stays dark, red seals fade.
+ * The separated ink of a page. What the paper model does not count as paper (a desk around a photographed sheet)
+ * is left white, as are the few pixels past the last whole analysis cell at the right and bottom edges.
  */
-export function removeHighlight(img: RgbaImage, paper: PaperModel): GrayImage {
-  const factor = 8;
-  const cellsX = Math.ceil(img.width / factor);
-  const cellsY = Math.ceil(img.height / factor);
-  const field = paperField(paper, cellsX, cellsY, factor);
-  const out = new Uint8Array(img.width * img.height);
-  const d = img.data;
-  for (let y = 0; y < img.height; y++) {
-    const rowCell = ((y / factor) | 0) * cellsX;
-    for (let x = 0; x < img.width; x++) {
-      const k = (rowCell + ((x / factor) | 0)) * 3;
-      const j = (y * img.width + x) * 4;
-      const t = Math.max(d[j]! / field[k]!, d[j + 1]! / field[k + 1]!, d[j + 2]! / field[k + 2]!);
-      out[y * img.width + x] = t >= 1 ? 255 : Math.round(t * 255);
-    }
-  }
-  return { width: img.width, height: img.height, data: out };
+export function separateInk(img: RgbaImage, paper: PaperModel, dpi: number): SeparatedInk {
+  const ink = blankInk(img.width, img.height);
+  classify(img, paper, dpi, HL_MIN_LUM, ink);
+  return ink;
+}
+
+function blankInk(width: number, height: number): SeparatedInk {
+  return {
+    text: { width, height, data: new Uint8Array(width * height).fill(255) },
+    marker: { width, height, data: new Uint8Array(width * height).fill(MARKER_MAP.paper) },
+  };
 }
 
 function hueOf(r: number, g: number, b: number): { hue: number; chroma: number } {
@@ -396,7 +411,11 @@ interface Cells {
   tint: Float32Array;
 }
 
-function classify(img: RgbaImage, paper: PaperModel, dpi: number, minLum = HL_MIN_LUM): Cells {
+/**
+ * Per-cell pixel classes. With `ink`, the same pass also writes the separated ink images (see SeparatedInk) against
+ * the same paper colour: a second pass over every pixel of a 300 dpi page costs as much again.
+ */
+function classify(img: RgbaImage, paper: PaperModel, dpi: number, minLum = HL_MIN_LUM, ink?: SeparatedInk): Cells {
   const f = Math.max(1, Math.round(dpi / ANALYSIS_DPI));
   const area = f * f;
   const w = Math.floor(img.width / f);
@@ -409,6 +428,8 @@ function classify(img: RgbaImage, paper: PaperModel, dpi: number, minLum = HL_MI
   const rule = new Uint16Array(w * h);
   const tint = new Float32Array(w * h * 3);
   const d = img.data;
+  const text = ink?.text.data;
+  const marker = ink?.marker.data;
   for (let cy = 0; cy < h; cy++) {
     const by = Math.min(paper.rows - 1, Math.floor((cy * f) / paper.block));
     for (let cx = 0; cx < w; cx++) {
@@ -418,7 +439,10 @@ function classify(img: RgbaImage, paper: PaperModel, dpi: number, minLum = HL_MI
       const pr = field[i * 3]!;
       const pg = field[i * 3 + 1]!;
       const pb = field[i * 3 + 2]!;
-      const plum = LUM[0] * pr + LUM[1] * pg + LUM[2] * pb;
+      const ir = 1 / pr;
+      const ig = 1 / pg;
+      const ib = 1 / pb;
+      const iplum = 1 / (LUM[0] * pr + LUM[1] * pg + LUM[2] * pb);
       let nh = 0;
       let nn = 0;
       let nr = 0;
@@ -431,22 +455,27 @@ function classify(img: RgbaImage, paper: PaperModel, dpi: number, minLum = HL_MI
       let sg = 0;
       let sb = 0;
       for (let y = cy * f; y < cy * f + f; y++) {
-        let j = (y * img.width + cx * f) * 4;
-        for (let x = 0; x < f; x++, j += 4) {
+        let p = y * img.width + cx * f;
+        let j = p * 4;
+        for (let x = 0; x < f; x++, j += 4, p++) {
           const R = d[j]!;
           const G = d[j + 1]!;
           const B = d[j + 2]!;
           sumR += R;
           sumG += G;
           sumB += B;
-          const r = Math.min(1, R / pr);
-          const g = Math.min(1, G / pg);
-          const b = Math.min(1, B / pb);
-          const mx = Math.max(r, g, b);
-          const chroma = mx - Math.min(r, g, b);
-          const lum = (LUM[0] * R + LUM[1] * G + LUM[2] * B) / plum;
-          const marker = lum >= minLum && mx >= HL_MIN_MAX && chroma >= HL_MIN_CHROMA;
-          if (marker) {
+          const r0 = R * ir;
+          const g0 = G * ig;
+          const b0 = B * ib;
+          const r = r0 < 1 ? r0 : 1;
+          const g = g0 < 1 ? g0 : 1;
+          const b = b0 < 1 ? b0 : 1;
+          const mx = r > g ? (r > b ? r : b) : g > b ? g : b;
+          const mn = r < g ? (r < b ? r : b) : g < b ? g : b;
+          const chroma = mx - mn;
+          const lum = (0.299 * R + 0.587 * G + 0.114 * B) * iplum; // LUM, spelt out in the hottest loop
+          const isMarker = lum >= minLum && mx >= HL_MIN_MAX && chroma >= HL_MIN_CHROMA;
+          if (isMarker) {
             nh++;
             sr += r;
             sg += g;
@@ -456,10 +485,15 @@ function classify(img: RgbaImage, paper: PaperModel, dpi: number, minLum = HL_MI
             nd++;
             if (chroma < INK_COLOURED_CHROMA) nn++;
           }
-          if (!marker && lum < RULE_MAX_LUM && chroma < INK_COLOURED_CHROMA) nl++;
+          if (!isMarker && lum < RULE_MAX_LUM && chroma < INK_COLOURED_CHROMA) nl++;
           if (chroma >= STAMP_MIN_CHROMA && r === mx) {
-            const hue = (((g - b) / chroma) * 60 + 360) % 360;
-            if (hue >= STAMP_HUE_FROM || hue < STAMP_HUE_TO) nr++;
+            // Hue in (-60, 60] around red, without the modulo.
+            const hue = ((g - b) / chroma) * 60;
+            if (hue >= STAMP_HUE_FROM - 360 || hue < STAMP_HUE_TO) nr++;
+          }
+          if (text) {
+            text[p] = (mx * 255 + 0.5) | 0;
+            marker![p] = mx < INK_MAX_LUM ? MARKER_MAP.ink : chroma >= HL_MIN_CHROMA ? MARKER_MAP.marker : MARKER_MAP.paper;
           }
         }
       }
@@ -671,7 +705,8 @@ function printMasks(cells: { w: number; h: number; darkNeutral: ArrayLike<number
 export function detectHighlights(img: RgbaImage, options: HighlightOptions): Result<HighlightAnalysis> {
   const dpi = options.dpi;
   const paper = options.paper ?? estimatePaper(img, dpi);
-  const cells = classify(img, paper, dpi);
+  const ink = options.separate ? blankInk(img.width, img.height) : undefined;
+  const cells = classify(img, paper, dpi, HL_MIN_LUM, ink);
   const { w, h, f, cpi } = cells;
   const area = f * f;
   const { darkN, rules } = printMasks(cells, area);
@@ -693,6 +728,12 @@ export function detectHighlights(img: RgbaImage, options: HighlightOptions): Res
   for (let q = queue.shift(); q; q = queue.shift()) {
     const { m, src } = q;
     const g = geometry(m, w, skew);
+    // A round patch of colour as tall as it is wide (a logo's disc, a stamp's pad) is not lines of highlighting.
+    if (!q.split && g.thickness / cpi > 0.38 && g.length < 1.5 * g.thickness && g.fill < 0.85) {
+      const k = m[0]! * 3;
+      rejected.push({ bbox: toPx(g.bbox), reason: "logo", hue: hueName(cells.tint[k]!, cells.tint[k + 1]!, cells.tint[k + 2]!) });
+      continue;
+    }
     // Highlighting on consecutive lines touches (Word backgrounds always do): cut it back into lines first.
     if (!q.split && g.thickness / cpi > 0.38) {
       const pieces = splitLines(m, { ...g, angle: skew }, darkN, w, cpi).filter((p) => p.length >= minArea);
@@ -745,7 +786,8 @@ export function detectHighlights(img: RgbaImage, options: HighlightOptions): Res
     else if (nh < 0.5 * m.length * area) reject(darkPx > nh ? ownReason : "shape");
     else if (thicknessIn > 0.6) reject(lengthIn * thicknessIn > 1.5 && g.fill > 0.6 ? "tint" : hue === "red" ? "seal" : "logo");
     else if (Math.abs(g.angle) > (15 * Math.PI) / 180) reject(ownReason === "logo" ? "shape" : ownReason);
-    else if (g.fill < 0.5) reject(ownReason === "logo" ? "shape" : ownReason);
+    // A felt-tip's edges wobble and its tips slant, more so when pressed hard; a pen scribble fills far less.
+    else if (g.fill < 0.4) reject(ownReason === "logo" ? "shape" : ownReason);
     else if (thicknessIn < 0.09 || lengthIn < 0.12) reject("shape");
     else if (textCells / m.length < 0.02) reject("no-text");
     // Paler than any marker: a tinted band or a light table fill that came out spotty.
@@ -792,7 +834,7 @@ export function detectHighlights(img: RgbaImage, options: HighlightOptions): Res
     };
   });
   regions.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
-  return ok({ regions, rejected, paper, skew });
+  return ok({ regions, rejected, paper, skew, ...(ink ? { ink } : {}) });
 }
 
 /**
@@ -1004,6 +1046,10 @@ function splitLines(m: Int32Array, g: ReturnType<typeof geometry>, dark: Uint8Ar
     width[v]!++;
     if (dark[i]) profile[v]!++;
   }
+  // Print per highlighted cell, not print per row: a short line marked above a long one has far less print in all.
+  // Rows narrower than this are a stroke's tips, too few cells to judge.
+  const minWidth = Math.max(3, 0.15 * cpi);
+  for (let v = 0; v < rows; v++) profile[v] = width[v]! >= minWidth ? profile[v]! / width[v]! : 0;
   // Peaks from a smoothed profile (one line's print), valleys from the raw one: the gap between touching lines can be
   // a single row. Cuts go in the middle of each gap that has print on both sides.
   const smooth = profile.map((_, v) => ((profile[v - 1] ?? 0) + profile[v]! + (profile[v + 1] ?? 0)) / 3);
@@ -1029,6 +1075,12 @@ function splitLines(m: Int32Array, g: ReturnType<typeof geometry>, dark: Uint8Ar
     if (cut - (cuts[cuts.length - 1] ?? first) >= 0.12 * cpi) cuts.push(cut);
     v = end;
   }
+  // Each band must hold a line's body, not only the tone marks above it that a wide stroke also covers.
+  const body = (from: number, to: number) => smooth.slice(from, to).filter((x) => x >= 0.3 * peak).length >= 0.06 * cpi;
+  for (let k = 0; k < cuts.length; k++) {
+    const from = cuts[k - 1] ?? first;
+    if (!body(from, cuts[k]!) || !body(cuts[k]!, cuts[k + 1] ?? last + 1)) cuts.splice(k--, 1);
+  }
   if (!cuts.length) return [m];
   const bands = Array.from({ length: cuts.length + 1 }, () => [] as number[]);
   for (const i of m) {
@@ -1037,7 +1089,17 @@ function splitLines(m: Int32Array, g: ReturnType<typeof geometry>, dark: Uint8Ar
     while (band < cuts.length && v >= cuts[band]!) band++;
     bands[band]!.push(i);
   }
-  return bands.filter((b) => b.length).map((b) => Int32Array.from(b));
+  // A stroke drawn at a slightly different slope than the print crosses a cut at its ends and leaves a few rows in the
+  // next band: columns of a band only a sliver high belong to the neighbouring line's stroke.
+  const sliver = Math.max(2, 0.04 * cpi);
+  return bands
+    .map((b) => {
+      const columns = new Map<number, number>();
+      for (const i of b) columns.set(i % w, (columns.get(i % w) ?? 0) + 1);
+      return b.filter((i) => columns.get(i % w)! >= sliver);
+    })
+    .filter((b) => b.length)
+    .map((b) => Int32Array.from(b));
 }
 
 /**

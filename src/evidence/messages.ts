@@ -19,6 +19,10 @@ const ERRORS: Record<ErrorCode, (detail: string) => Text> = {
     th: `รูปใหญ่เกินไป (${d}) — กรุณาลดขนาดหรือสแกนที่ 300 dpi`,
     en: `the image is too large (${d}) — please downscale it or scan at 300 dpi`,
   }),
+  "too-many-pages": (d) => ({
+    th: `ไฟล์มีจำนวนหน้ามากเกินไป (${d}) — กรุณาแนบเฉพาะหน้าที่เป็นหลักฐาน`,
+    en: `the file has too many pages (${d}) — please attach only the pages that are evidence`,
+  }),
   "read-failed": (d) => ({ th: `อ่านไฟล์ไม่ได้ (${d})`, en: `the file could not be read (${d})` }),
 };
 
@@ -39,6 +43,10 @@ const WARNINGS: Record<WarningCode, (detail: string) => Text> = {
   "region-unreadable": (d) => ({
     th: `พบส่วนที่ไฮไลต์แต่อ่านข้อความไม่ได้หรือไม่แน่ใจ (${d})`,
     en: `a highlighted region was found but its text could not be read reliably (${d})`,
+  }),
+  "time-budget": (d) => ({
+    th: `ใช้เวลาอ่านไฟล์นานเกินกำหนด จึงอ่านได้เพียงบางหน้า (${d})`,
+    en: `reading the file took longer than its time budget; only some pages were read (${d})`,
   }),
   "skipped-embedded-image": (d) => ({
     th: `ข้ามรูปที่ฝังไว้ซึ่งไม่รองรับ (${d})`,

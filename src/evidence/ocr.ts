@@ -1,15 +1,13 @@
 /**
  * OCR behind a small adapter interface, with a tesseract.js implementation: a pool of workers sized to the cores,
  * created on first use, reused across files, recycled after a number of jobs (tesseract's wasm heap only grows),
- * and terminated explicitly. Traineddata comes from the @tesseract.js-data packages — nothing is fetched.
+ * and terminated explicitly. Traineddata comes from the @tesseract.js-data packages (tessdata.ts) — nothing is fetched.
  */
-import { copyFile, mkdir, rename, stat } from "node:fs/promises";
-import { createRequire } from "node:module";
 import os from "node:os";
-import path from "node:path";
 import { createWorker, OEM, PSM, type Worker } from "tesseract.js";
 import { encodePgm, type GrayImage } from "./raster.js";
 import type { BBox } from "./schema.js";
+import { stageTessdata } from "./tessdata.js";
 
 /** page: full-page layout analysis; line: one text line (a marked region); block: a uniform block of text. */
 export type OcrMode = "page" | "line" | "block";
@@ -58,33 +56,11 @@ export interface TesseractPoolOptions {
   langs?: string;
   /** Recreate a worker after this many jobs to bound memory. */
   recycleAfter?: number;
-  /** Where the traineddata files are staged for tesseract.js (default: a folder in the OS temp dir). */
-  dataDir?: string;
+  /** The cache folder the traineddata is staged in (see tessdata.ts). */
+  cacheDir?: string;
 }
 
-const TESSDATA_FLAVOUR = "4.0.0_best_int";
 const SEGMENTATION: Record<OcrMode, PSM> = { page: PSM.AUTO, line: PSM.SINGLE_LINE, block: PSM.SINGLE_BLOCK };
-
-/**
- * tesseract.js wants every language of `tha+eng` in one `langPath` folder, while the npm packages ship one folder per
- * language: stage copies of the .gz files (atomically, so concurrent runs never see half a file).
- */
-export async function prepareTessdata(langs: string[], dir?: string): Promise<string> {
-  const target = dir ?? path.join(os.tmpdir(), "samruat-tessdata", TESSDATA_FLAVOUR);
-  await mkdir(target, { recursive: true });
-  const require = createRequire(import.meta.url);
-  for (const lang of langs) {
-    const name = `${lang}.traineddata.gz`;
-    const source = path.join(path.dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), TESSDATA_FLAVOUR, name);
-    const dest = path.join(target, name);
-    const [src, have] = await Promise.all([stat(source), stat(dest).catch(() => null)]);
-    if (have?.size === src.size) continue;
-    const tmp = `${dest}.${process.pid}.${Date.now()}.tmp`;
-    await copyFile(source, tmp);
-    await rename(tmp, dest);
-  }
-  return target;
-}
 
 interface Slot {
   worker: Promise<Worker> | null;
@@ -103,7 +79,7 @@ export class TesseractPool implements OcrEngine {
   readonly parallelism: number;
   private readonly langs: string;
   private readonly recycleAfter: number;
-  private readonly dataDir: string | undefined;
+  private readonly cacheDir: string | undefined;
   private readonly slots: Slot[];
   private readonly queue: Job[] = [];
   private langPath: Promise<string> | null = null;
@@ -113,7 +89,7 @@ export class TesseractPool implements OcrEngine {
     this.parallelism = Math.max(1, options.size ?? os.availableParallelism());
     this.langs = options.langs ?? "tha+eng";
     this.recycleAfter = options.recycleAfter ?? 100;
-    this.dataDir = options.dataDir;
+    this.cacheDir = options.cacheDir;
     this.slots = Array.from({ length: this.parallelism }, () => ({ worker: null, jobs: 0, busy: false }));
   }
 
@@ -164,7 +140,7 @@ export class TesseractPool implements OcrEngine {
 
   private workerOf(slot: Slot): Promise<Worker> {
     if (!slot.worker) {
-      this.langPath ??= prepareTessdata(this.langs.split("+"), this.dataDir);
+      this.langPath ??= stageTessdata(this.langs.split("+"), { gzip: true, ...(this.cacheDir ? { cacheDir: this.cacheDir } : {}) });
       slot.worker = this.langPath.then(async (langPath) => {
         // LSTM only: the best_int data has no legacy model. cacheMethod "none" keeps tesseract.js from writing
         // decompressed copies into the working directory.

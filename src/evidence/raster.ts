@@ -197,37 +197,39 @@ export function sampleRotated(
 
 export interface Deskewed {
   image: GrayImage;
-  /** Maps a box in the deskewed image back to the axis-aligned bounds of its footprint in the source. */
+  /** A box of the straightened image → the same-sized box at the matching place of the source. */
   toSource(box: [number, number, number, number]): [number, number, number, number];
 }
 
-/** Rotates the whole page by -angle so text lines run horizontally; the canvas grows to keep the corners. */
+/**
+ * Straightens text lines tilted by `angle` (radians, positive = clockwise) by shifting each column up or down: for the
+ * few degrees a scan or photo is off, a vertical shear levels the lines as well as a rotation does (letters lean by
+ * the same few degrees, which OCR does not mind) at a fraction of the cost, one interpolation per pixel along y.
+ */
 export function deskew(src: GrayImage, angle: number): Deskewed {
-  const cos = Math.abs(Math.cos(angle));
-  const sin = Math.abs(Math.sin(angle));
-  const width = Math.ceil(src.width * cos + src.height * sin);
-  const height = Math.ceil(src.width * sin + src.height * cos);
-  const cx = src.width / 2;
-  const cy = src.height / 2;
-  const image = sampleRotated(src, cx, cy, angle, width, height);
-  const c = Math.cos(angle);
-  const s = Math.sin(angle);
-  const toSource = ([x, y, w, h]: [number, number, number, number]): [number, number, number, number] => {
-    const pts = [
-      [x, y],
-      [x + w, y],
-      [x, y + h],
-      [x + w, y + h],
-    ].map(([px, py]) => {
-      const u = px! - width / 2;
-      const v = py! - height / 2;
-      return [cx + u * c - v * s, cy + u * s + v * c] as const;
-    });
-    const xs = pts.map((p) => p[0]);
-    const ys = pts.map((p) => p[1]);
-    const x0 = Math.min(...xs);
-    const y0 = Math.min(...ys);
-    return [x0, y0, Math.max(...xs) - x0, Math.max(...ys) - y0];
+  const { width, height, data } = src;
+  const t = Math.tan(angle);
+  const cx = width / 2;
+  const out = new Uint8Array(width * height).fill(255);
+  const whole = new Int32Array(width);
+  const frac = new Float32Array(width);
+  for (let x = 0; x < width; x++) {
+    const shift = (x - cx) * t;
+    whole[x] = Math.floor(shift);
+    frac[x] = shift - whole[x]!;
+  }
+  // Row by row, so that reads and writes run along memory.
+  for (let y = 0; y < height; y++) {
+    for (let x = 0, o = y * width; x < width; x++, o++) {
+      const sy = y + whole[x]!;
+      if (sy < 0 || sy + 1 >= height) continue;
+      const f = frac[x]!;
+      const i = sy * width + x;
+      out[o] = (data[i]! + (data[i + width]! - data[i]!) * f + 0.5) | 0;
+    }
+  }
+  return {
+    image: { width, height, data: out },
+    toSource: ([x, y, w, h]) => [x, y + (x + w / 2 - cx) * t, w, h],
   };
-  return { image, toSource };
 }

@@ -11,7 +11,8 @@ import PizZip from "pizzip";
 import { markedSpans } from "./highlight.js";
 import { DEFAULT_IMAGE_LIMITS, openRaster, rasterPageCount, type ImageLimits, type RasterType } from "./image.js";
 import { EvidenceError, fileError, warning } from "./messages.js";
-import { TesseractPool, type OcrEngine, type OcrWord } from "./ocr.js";
+import type { OcrEngine, OcrWord } from "./ocr.js";
+import { chooseOcrEngine, type OcrChoice } from "./ocr-native.js";
 import { openPdf, textLines, type PdfDocument, type PdfPageContent } from "./pdf.js";
 import type { Result } from "./result.js";
 import { readScannedPage, wordsUnder } from "./scan.js";
@@ -42,8 +43,12 @@ export interface EvidenceProgress {
 }
 
 export interface ReadEvidenceOptions {
-  /** OCR engine; by default a tesseract.js pool is created on the first scanned page and terminated at the end. */
+  /**
+   * OCR engine; by default one is chosen (`ocr`) on the first scanned page and terminated at the end: native tesseract
+   * where it is installed with Thai data, else the tesseract.js pool.
+   */
   engine?: OcrEngine;
+  ocr?: OcrChoice;
   /** Resolution scanned PDF pages are rendered at for OCR. */
   dpi?: number;
   /** Resolution text-layer pages are rendered at to look for highlighter ink (Word highlighting, marked scans); 0 = off. */
@@ -53,12 +58,16 @@ export interface ReadEvidenceOptions {
   /** A page mostly covered by an image with fewer text-layer letters than this is treated as a scan and OCR'd. */
   minTextLetters?: number;
   imageLimits?: Partial<ImageLimits>;
+  /** Files with more pages than this are refused (a 10,000-page PDF is not evidence, and would hold a batch for hours). */
+  maxPages?: number;
+  /** Time one file may take (ms); pages not started by then are left unread and the file is flagged. */
+  fileBudgetMs?: number;
   onProgress?(progress: EvidenceProgress): void;
   /** Called as each file is finished, in input order (for streaming output). */
   onFile?(file: EvidenceFile): void;
 }
 
-const DEFAULTS = { dpi: 300, inkDpi: 100, pageText: true, minTextLetters: 40 };
+const DEFAULTS = { dpi: 300, inkDpi: 100, pageText: true, minTextLetters: 40, maxPages: 300, fileBudgetMs: 10 * 60_000 };
 
 type Sniffed = { type: Exclude<FileType, "unknown"> } | { type: "unknown"; what: string };
 
@@ -185,19 +194,22 @@ interface PendingText {
 }
 
 class Reader {
-  private ownEngine: TesseractPool | null = null;
+  private ownEngine: Promise<OcrEngine> | null = null;
   private readonly opts: typeof DEFAULTS & ReadEvidenceOptions;
   private readonly limits: ImageLimits;
   private progress: EvidenceProgress = { file: "", filesDone: 0, filesTotal: 0, pagesDone: 0, pagesTotal: 0 };
+  /** The current file's time budget: when it ends, and how many pages were left unread because of it. */
+  private deadline = Infinity;
+  private unread = 0;
 
   constructor(options: ReadEvidenceOptions) {
     this.opts = { ...DEFAULTS, ...options };
     this.limits = { ...DEFAULT_IMAGE_LIMITS, ...options.imageLimits };
   }
 
-  get engine(): OcrEngine {
-    if (this.opts.engine) return this.opts.engine;
-    this.ownEngine ??= new TesseractPool();
+  private engine(): Promise<OcrEngine> {
+    if (this.opts.engine) return Promise.resolve(this.opts.engine);
+    this.ownEngine ??= chooseOcrEngine(this.opts.ocr);
     return this.ownEngine;
   }
 
@@ -207,8 +219,9 @@ class Reader {
   }
 
   async close(): Promise<void> {
-    await this.ownEngine?.terminate();
+    const own = this.ownEngine;
     this.ownEngine = null;
+    await (await own)?.terminate();
   }
 
   async run(inputs: (string | EvidenceInput)[]): Promise<Result<EvidenceReport>> {
@@ -265,6 +278,8 @@ class Reader {
     const name = typeof input === "string" ? input : input.name;
     let bytes: Uint8Array = new Uint8Array();
     const entry: EvidenceFile = { name, sha256: createHash("sha256").update(bytes).digest("hex"), size: 0, type: "unknown", pages: [], warnings: [] };
+    this.deadline = Date.now() + this.opts.fileBudgetMs;
+    this.unread = 0;
     try {
       bytes = (await this.load(input)).bytes;
       entry.sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -276,6 +291,7 @@ class Reader {
       if (sniffed.type === "pdf") entry.pages = await this.readPdf(bytes);
       else if (sniffed.type === "docx") {
         const { images, skipped } = docxImages(bytes);
+        if (images.length > this.opts.maxPages) throw new EvidenceError("too-many-pages", `${images.length} > ${this.opts.maxPages}`);
         for (const s of skipped) entry.warnings.push(warning("skipped-embedded-image", s));
         for (const image of images) entry.pages.push(...(await this.readImage(image.bytes, image.type, entry.pages.length)));
       } else entry.pages = await this.readImage(bytes, sniffed.type, 0);
@@ -284,23 +300,30 @@ class Reader {
       entry.pages = [];
       return entry;
     }
+    if (this.unread) entry.warnings.push(warning("time-budget", `${entry.pages.length}/${entry.pages.length + this.unread}`));
     if (entry.pages.length && entry.pages.every((p) => p.regions.length === 0)) entry.warnings.push(warning("nothing-marked"));
     return entry;
   }
 
   /** Runs page jobs with bounded concurrency, keeping page order. */
   private async inOrder<T>(count: number, job: (index: number) => Promise<T>): Promise<T[]> {
+    if (count > this.opts.maxPages) throw new EvidenceError("too-many-pages", `${count} > ${this.opts.maxPages}`);
     const out = new Array<T>(count);
     let next = 0;
     const lane = async () => {
       while (next < count) {
+        if (Date.now() > this.deadline) {
+          this.unread += count - next;
+          next = count;
+          break;
+        }
         const i = next++;
         out[i] = await job(i);
         this.pageDone();
       }
     };
     await Promise.all(Array.from({ length: Math.min(count, this.concurrency) }, lane));
-    return out;
+    return out.filter((page) => page !== undefined);
   }
 
   private async readPdf(bytes: Uint8Array): Promise<EvidencePage[]> {
@@ -382,7 +405,7 @@ class Reader {
     if (content.letters > 0) warnings.push(warning("sparse-text-layer", `${content.letters} < ${this.opts.minTextLetters}`));
     const dpi = this.opts.dpi;
     const image = await doc.render(number, dpi);
-    const ocr = await readScannedPage(image, { dpi, engine: this.engine, pageText: this.opts.pageText });
+    const ocr = await readScannedPage(image, { dpi, engine: await this.engine(), pageText: this.opts.pageText });
     const k = 72 / dpi;
     const words = ocr.value.words.map((w) => ({ ...w, bbox: round(scaleBox(w.bbox, k)) }));
     const regions: EvidenceRegion[] = [
@@ -423,7 +446,7 @@ class Reader {
     return this.inOrder(pages.count, (i) =>
       this.guardPage(offset + i + 1, "px", async () => {
         const { image, dpi } = await pages.page(i);
-        const scanned = await readScannedPage(image, { dpi, engine: this.engine, pageText: this.opts.pageText });
+        const scanned = await readScannedPage(image, { dpi, engine: await this.engine(), pageText: this.opts.pageText });
         return withDigits({
           number: offset + i + 1,
           source: "ocr" as const,

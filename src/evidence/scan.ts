@@ -1,11 +1,16 @@
 /**
  * One page image (a scan, a photo, a rendered image-only PDF page) → full text with word boxes and the marked
- * regions with their text. Highlighter is removed before any OCR; the page is deskewed for the full-page pass and
- * each marked region is cropped along its own stroke angle.
+ * regions with their text. Highlighter is removed before any OCR (the brightest channel relative to the paper).
+ *
+ * A marked region's text is the characters its stroke covers, taken from one OCR pass over the whole page: strong,
+ * wide strokes reach into the lines above and below, and a crop OCR'd as one line then reads two half lines as
+ * garbage, while the page pass has already separated the lines. Only where the page reading is weak (or in
+ * marked-only mode, which skips the page pass) is the stroke's neighbourhood OCR'd on its own, as a block, and the
+ * same covered-characters rule applied there; the more confident reading wins.
  */
-import { detectHighlights, removeHighlight, type HighlightAnalysis, type HighlightRegion } from "./highlight.js";
+import { detectHighlights, MARKER_MAP, type HighlightAnalysis, type HighlightRegion, type SeparatedInk } from "./highlight.js";
 import { warning } from "./messages.js";
-import type { OcrEngine, OcrResult, OcrWord } from "./ocr.js";
+import type { OcrEngine, OcrLine, OcrResult, OcrWord } from "./ocr.js";
 import { deskew, sampleRotated, type GrayImage, type RgbaImage } from "./raster.js";
 import type { Result } from "./result.js";
 import type { BBox, ColorName, EvidenceWarning } from "./schema.js";
@@ -22,8 +27,11 @@ export interface ScannedRegion {
   bbox: BBox;
   color: ColorName;
   rgb: string;
+  /** The covered text; empty when the reading is too uncertain to be shown as the key text. */
   text: string;
   confidence: number;
+  /** Set when the text could not be read reliably: the best reading, and the page's words around the stroke. */
+  unreadable?: { guess: string; nearby: string };
 }
 
 export interface ScannedPage {
@@ -34,92 +42,206 @@ export interface ScannedPage {
   highlights: HighlightAnalysis;
 }
 
-/** Below this mean confidence a page or region is flagged for a human to check. */
+/** Below this mean confidence a page is flagged for a human to check. */
 export const LOW_CONFIDENCE = 0.6;
+/**
+ * Below this confidence a marked region's text is withheld (kept as a guess): on the tuning splits no region under it
+ * was read right, and 80–93 % above it were (bench/evidence-calibration.ts).
+ */
+export const REGION_READABLE = 0.9;
 /** Skew below this is left alone: resampling costs more than tesseract loses. */
 const DESKEW_MIN_RAD = (0.3 * Math.PI) / 180;
+/**
+ * The neighbourhood OCR'd for a stroke on its own: tall enough that the marked line is whole with its stacked Thai
+ * vowels and tone marks even when the stroke sits off-centre (the lines it grazes are OCR'd too and then left out by
+ * position), and a little wider than the stroke so that letters it only grazes are seen whole.
+ */
+const CROP_HEIGHT = 2.8;
+const CROP_SIDE = 0.3;
+
+/** A highlighter stroke as a rotated rectangle, in the coordinates of the OCR result it is matched against. */
+export interface Stroke {
+  center: [number, number];
+  angle: number;
+  length: number;
+  thickness: number;
+}
+
+export interface CoveredText {
+  text: string;
+  confidence: number;
+}
+
+/** Thai marks stacked on or under a consonant: they go with the letter before them, whatever their own box says. */
+const COMBINING = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/;
+const LEADING = /^[\u0e40-\u0e44]$/;
+
+/** A character is marked when its column is at least this share as coloured as the line's best-covered column. */
+const COVERED = 0.5;
+
+/** Share of a box's light (non-print) pixels that show highlighter colour, from a marker map. */
+export type Coverage = (box: BBox) => number;
+
+export function markerCoverage(marker: GrayImage): Coverage {
+  return ([x, y, w, h]) => {
+    const x0 = Math.max(0, Math.floor(x));
+    const y0 = Math.max(0, Math.floor(y));
+    const x1 = Math.min(marker.width, Math.ceil(x + w));
+    const y1 = Math.min(marker.height, Math.ceil(y + h));
+    let coloured = 0;
+    let light = 0;
+    for (let yy = y0; yy < y1; yy++) {
+      for (let xx = x0, i = yy * marker.width + x0; xx < x1; xx++, i++) {
+        const v = marker.data[i]!;
+        if (v <= (MARKER_MAP.ink + MARKER_MAP.paper) / 2) continue;
+        light++;
+        if (v > (MARKER_MAP.paper + MARKER_MAP.marker) / 2) coloured++;
+      }
+    }
+    return light ? coloured / light : 0;
+  };
+}
 
 /**
- * The crop around a stroke: the marker covers the letters' bodies, while Thai vowels and tone marks stack above and
- * below it, so the crop is taller than the stroke. It is also wider, so that letters the stroke only grazes are seen
- * whole (a cut glyph is read as some other letter) and can then be left out by position.
+ * The text a stroke covers: from each OCR line whose middle lies within the stroke's band, the characters the stroke
+ * covers, with the line's own spacing (a stroke may start or end mid-word). With a marker map, a character is
+ * covered when highlighter colour fills at least half as much of its column of the line as of the line's best
+ * covered column, which follows rough, slanted and overhanging stroke ends; without one, when its centre lies
+ * between the stroke's ends. Confidence is that of the weakest kept character. Lines whose characters cannot be lined
+ * up with their text fall back to whole words.
  */
-const CROP_HEIGHT = 1.9;
-const CROP_SIDE = 0.3;
+export function coveredText(lines: readonly OcrLine[], stroke: Stroke, coverage?: Coverage): CoveredText {
+  const cos = Math.cos(stroke.angle);
+  const sin = Math.sin(stroke.angle);
+  const along = (b: BBox) => (b[0] + b[2] / 2 - stroke.center[0]) * cos + (b[1] + b[3] / 2 - stroke.center[1]) * sin;
+  const across = (b: BBox) => -(b[0] + b[2] / 2 - stroke.center[0]) * sin + (b[1] + b[3] / 2 - stroke.center[1]) * cos;
+  // The outline decides only roughly where a stroke ends when the colour itself can be asked.
+  const half = stroke.length / 2 + (coverage ? 0.5 : 0.08) * stroke.thickness;
+  const near = (b: BBox) => Math.abs(along(b)) <= half;
+  const parts: string[] = [];
+  const confidences: number[] = [];
+  // Tesseract sometimes splits the tone marks above a line, or the vowels below it, into a "line" of their own and
+  // reads them as letters: such slivers are far shorter than the text lines.
+  const heights = lines.map((l) => l.bbox[3]).sort((a, b) => a - b);
+  const sliver = 0.5 * (heights[heights.length >> 1] ?? 0);
+  const banded = lines.filter((l) => l.bbox[3] >= sliver && Math.abs(across(l.bbox)) <= Math.max(stroke.thickness / 2, l.bbox[3] * 0.3));
+  // Of lines read over the same stretch, one far less sure than the best is debris (stroke edges, marks read apart).
+  const best = Math.max(0, ...banded.map((l) => l.confidence));
+  const ordered = banded.filter((l) => l.confidence >= 0.75 * best).sort((a, b) => across(a.bbox) - across(b.bbox));
+  for (const line of ordered) {
+    const column = (b: BBox): BBox => [b[0], line.bbox[1], b[2], line.bbox[3]];
+    const inside = (boxes: BBox[]): boolean[] => {
+      if (!coverage) return boxes.map(near);
+      const shares = boxes.map((b) => (near(b) ? coverage(column(b)) : 0));
+      const best = Math.max(0, ...shares);
+      const covered = shares.map((v) => best > 0 && v >= COVERED * best);
+      // Colour only decides where a stroke ends: a lighter streak or a dense glyph inside it is still marked.
+      const a = covered.indexOf(true);
+      const b = covered.lastIndexOf(true);
+      return covered.map((_, i) => a >= 0 && i >= a && i <= b);
+    };
+    const chars = [...line.text];
+    const letters = chars.filter((c) => !/\s/.test(c));
+    const symbolChars = line.symbols.flatMap((s) => [...s.text].map(() => s));
+    if (symbolChars.length === letters.length && line.symbols.map((s) => s.text).join("") === letters.join("")) {
+      const kept = inside(line.symbols.map((x) => x.bbox));
+      // A leading vowel (เ แ โ ใ ไ) is written before the consonant it is said after: it goes with that consonant.
+      for (let i = kept.length - 2; i >= 0; i--) if (LEADING.test(line.symbols[i]!.text)) kept[i] = kept[i + 1]!;
+      const keepSymbol = new Map(line.symbols.map((s, i) => [s, kept[i]!] as const));
+      let out = "";
+      let k = 0;
+      let keepPrevious = false;
+      for (const c of chars) {
+        if (/\s/.test(c)) {
+          out += " ";
+          continue;
+        }
+        const symbol = symbolChars[k++]!;
+        const keep: boolean = COMBINING.test(c) ? keepPrevious : keepSymbol.get(symbol)!;
+        if (keep) {
+          out += c;
+          confidences.push(symbol.confidence);
+        }
+        keepPrevious = keep;
+      }
+      parts.push(out);
+    } else {
+      const keep = inside(line.words.map((w) => w.bbox));
+      const words = line.words.filter((_, i) => keep[i]);
+      for (const w of words) {
+        for (const _ of w.text) confidences.push(w.confidence);
+      }
+      parts.push(words.map((w) => w.text).join(" "));
+    }
+  }
+  const text = tidyMarked(normalizeEvidenceText(parts.join(" ")));
+  // The weakest letter, not the mean: a misread shows as one unsure letter among sure ones, and the mean of a
+  // phrase hides it (bench/evidence-calibration.ts: the mean sits at 0.98–1 for right and wrong readings alike).
+  return { text, confidence: text && confidences.length ? Math.min(...confidences) : 0 };
+}
+
+/** The text of the lines a stroke lies on, whole: what a person checking an unreadable mark reads around it. */
+function nearbyText(lines: readonly OcrLine[], box: BBox): string {
+  return normalizeEvidenceText(
+    lines
+      .filter((l) => {
+        const iy = Math.min(l.bbox[1] + l.bbox[3], box[1] + box[3]) - Math.max(l.bbox[1], box[1]);
+        return iy > 0.3 * Math.min(l.bbox[3], box[3]);
+      })
+      .map((l) => l.text)
+      .join("\n"),
+  );
+}
 
 export interface RegionCrop {
   image: GrayImage;
-  /** The stroke's extent along the crop's x axis. */
-  from: number;
-  to: number;
+  marker: GrayImage;
+  /** The stroke in the crop's own coordinates. */
+  stroke: Stroke;
 }
 
-export function cropRegion(gray: GrayImage, r: HighlightRegion): RegionCrop {
-  const side = CROP_SIDE * r.thickness;
-  const image = sampleRotated(gray, r.center[0], r.center[1], r.angle, r.length + 2 * side, r.thickness * CROP_HEIGHT);
-  return { image, from: side, to: side + r.length };
+export function cropRegion(ink: SeparatedInk, r: HighlightRegion): RegionCrop {
+  const width = r.length + 2 * CROP_SIDE * r.thickness;
+  const height = r.thickness * CROP_HEIGHT;
+  const image = sampleRotated(ink.text, r.center[0], r.center[1], r.angle, width, height);
+  const marker = sampleRotated(ink.marker, r.center[0], r.center[1], r.angle, width, height);
+  return { image, marker, stroke: { center: [image.width / 2, image.height / 2], angle: 0, length: r.length, thickness: r.thickness } };
 }
 
-/**
- * The marked text of a region's OCR: the characters whose centre lies within the stroke, with the line's own spacing
- * between them. Falls back to the whole line when symbols and text do not line up.
- */
-export function markedText(result: OcrResult, from: number, to: number): string {
-  return result.lines
-    .map((line) => {
-      const chars = [...line.text];
-      const letters = chars.filter((c) => !/\s/.test(c));
-      const symbols = line.symbols;
-      if (symbols.map((s) => s.text).join("") !== letters.join("")) return line.text;
-      const keep: boolean[] = [];
-      for (const s of symbols) {
-        const inside = s.bbox[0] + s.bbox[2] / 2 >= from && s.bbox[0] + s.bbox[2] / 2 <= to;
-        for (let k = 0; k < [...s.text].length; k++) keep.push(inside);
-      }
-      let out = "";
-      let k = 0;
-      for (const c of chars) {
-        if (/\s/.test(c)) out += " ";
-        else if (keep[k++]) out += c;
-      }
-      return out;
-    })
-    .join(" ");
+/** The stroke's neighbourhood OCR'd on its own (see CROP_HEIGHT), read by the same covered-characters rule. */
+async function readCrop(ink: SeparatedInk, r: HighlightRegion, options: ScanOptions): Promise<CoveredText> {
+  const crop = cropRegion(ink, r);
+  const result = await options.engine.recognize({ image: crop.image, mode: "block", dpi: options.dpi });
+  return coveredText(result.lines, crop.stroke, markerCoverage(crop.marker));
 }
 
 async function ocrPage(gray: GrayImage, skew: number, options: ScanOptions): Promise<OcrResult> {
   if (Math.abs(skew) < DESKEW_MIN_RAD) return options.engine.recognize({ image: gray, mode: "page", dpi: options.dpi });
   const straight = deskew(gray, skew);
   const result = await options.engine.recognize({ image: straight.image, mode: "page", dpi: options.dpi });
-  return {
-    ...result,
-    lines: result.lines.map((l) => ({
-      ...l,
-      bbox: straight.toSource(l.bbox),
-      words: l.words.map((w) => ({ ...w, bbox: straight.toSource(w.bbox) })),
-    })),
-  };
+  const back = (w: OcrWord): OcrWord => ({ ...w, bbox: straight.toSource(w.bbox) });
+  return { ...result, lines: result.lines.map((l) => ({ ...l, bbox: straight.toSource(l.bbox), words: l.words.map(back), symbols: l.symbols.map(back) })) };
 }
 
 export async function readScannedPage(img: RgbaImage, options: ScanOptions): Promise<Result<ScannedPage>> {
-  const highlights = detectHighlights(img, { dpi: options.dpi }).value;
-  const gray = removeHighlight(img, highlights.paper);
+  const highlights = detectHighlights(img, { dpi: options.dpi, separate: true }).value;
+  const ink = highlights.ink!;
+  const coverage = markerCoverage(ink.marker);
   const messages: EvidenceWarning[] = [];
-  const [page, regions] = await Promise.all([
-    options.pageText ? ocrPage(gray, highlights.skew, options) : null,
-    Promise.all(
-      highlights.regions.map(async (r): Promise<ScannedRegion> => {
-        const crop = cropRegion(gray, r);
-        const result = await options.engine.recognize({ image: crop.image, mode: "line", dpi: options.dpi });
-        return { bbox: r.bbox, color: r.color, rgb: r.rgb, text: tidyMarked(normalizeEvidenceText(markedText(result, crop.from, crop.to))), confidence: result.confidence };
-      }),
-    ),
-  ]);
-  for (const r of regions) {
-    if (!r.text || r.confidence < LOW_CONFIDENCE) {
-      messages.push(warning("region-unreadable", `${r.bbox.map(Math.round).join(",")}; ${Math.round(r.confidence * 100)}%`));
-    }
-  }
+  const page = options.pageText ? await ocrPage(ink.text, highlights.skew, options) : null;
+  const regions = await Promise.all(
+    highlights.regions.map(async (r): Promise<ScannedRegion> => {
+      let reading = page ? coveredText(page.lines, r, coverage) : { text: "", confidence: 0 };
+      if (reading.confidence < REGION_READABLE) {
+        const second = await readCrop(ink, r, options);
+        if (second.confidence > reading.confidence) reading = second;
+      }
+      const base = { bbox: r.bbox, color: r.color, rgb: r.rgb, confidence: Math.round(reading.confidence * 1000) / 1000 };
+      if (reading.text && reading.confidence >= REGION_READABLE) return { ...base, text: reading.text };
+      messages.push(warning("region-unreadable", `${r.bbox.map(Math.round).join(",")}; ${Math.round(reading.confidence * 100)}%`));
+      return { ...base, text: "", unreadable: { guess: reading.text, nearby: page ? nearbyText(page.lines, r.bbox) : "" } };
+    }),
+  );
   const text = page ? normalizeEvidenceText(page.text) : "";
   const confidence = page ? page.confidence : regions.length ? Math.min(...regions.map((r) => r.confidence)) : 0;
   if (page && !text) messages.push(warning("page-unreadable"));

@@ -14,6 +14,7 @@ export const WarningCodeSchema = z.enum([
   "sparse-text-layer",
   "region-unreadable",
   "skipped-embedded-image",
+  "time-budget",
 ]);
 
 export const WarningSchema = z.object({
@@ -29,6 +30,7 @@ export const ErrorCodeSchema = z.enum([
   "broken-pdf",
   "broken-image",
   "image-too-large",
+  "too-many-pages",
   "read-failed",
 ]);
 
@@ -59,6 +61,11 @@ export const RegionSchema = z.object({
   source: z.enum(["annotation", "highlighter"]),
   /** Annotation subtype for annotation regions (Highlight, Underline, Squiggly, StrikeOut). */
   annotation: z.string().optional(),
+  /**
+   * Present when the marked text could not be read reliably (`text` is then empty): the best reading, not to be
+   * taken as the key text, and the page's words on the lines around the mark, for a person to check.
+   */
+  unreadable: z.object({ guess: z.string(), nearby: z.string() }).optional(),
 });
 
 export const PageSchema = z.object({

@@ -126,12 +126,27 @@ export const REPORT_JS = String.raw`
     return h("img", { src: DATA.crops[index], alt: fmt(UI.evidence.cropAlt, { n: page, text: shorten(text, 80) }), loading: "lazy", decoding: "async" });
   }
 
-  /** How the file's text was read: its text layer, or OCR with the least confident page's confidence. */
+  /**
+   * How the file's text was read: its text layer, or OCR with the least confident page's confidence — and how many of
+   * its marked regions could not be read, which a good page figure must not hide.
+   */
   function readingOf(e) {
     var ocr = e.pages.filter(function (p) { return p.source === "ocr"; });
-    if (ocr.length === 0) return e.pages.length ? UI.evidence.textLayer : "";
-    var lowest = Math.min.apply(null, ocr.map(function (p) { return p.confidence; }));
-    return UI.evidence.ocr + " " + fmt(UI.evidence.confidence, { n: Math.round(lowest * 100) });
+    var regions = [].concat.apply([], e.pages.map(function (p) { return p.regions; }));
+    var unreadable = regions.filter(function (r) { return r.unreadable; }).length;
+    var parts = [];
+    if (ocr.length === 0) parts.push(e.pages.length ? UI.evidence.textLayer : "");
+    else parts.push(UI.evidence.ocr + " " + fmt(UI.evidence.confidence, { n: Math.round(Math.min.apply(null, ocr.map(function (p) { return p.confidence; })) * 100) }));
+    if (unreadable) parts.push(fmt(UI.evidence.unreadableCount, { n: unreadable, total: regions.length }));
+    return parts.filter(Boolean).join(" · ");
+  }
+
+  function regionCaption(r) {
+    if (!r.unreadable) return r.text;
+    return h("span", null,
+      h("span", { class: "problem-inline" }, UI.evidence.unreadable),
+      r.unreadable.guess ? h("span", { class: "muted" }, " · " + UI.evidence.guess + ": " + r.unreadable.guess) : null,
+      r.unreadable.nearby ? h("span", { class: "muted" }, " · " + UI.evidence.nearby + ": " + shorten(r.unreadable.nearby, 160)) : null);
   }
 
   function evidenceFile(e) {
@@ -150,8 +165,8 @@ export const REPORT_JS = String.raw`
         var swatch = h("span", { class: "swatch", "aria-hidden": "true" });
         swatch.style.background = r.rgb;
         regions.push(h("figure", { class: "region" },
-          cropImage(r.crop, p.number, r.text),
-          h("figcaption", null, swatch, h("span", { class: "page-tag" }, fmt(UI.evidence.page, { n: p.number }) + ": "), r.text)));
+          cropImage(r.crop, p.number, r.text || (r.unreadable && r.unreadable.guess) || ""),
+          h("figcaption", null, swatch, h("span", { class: "page-tag" }, fmt(UI.evidence.page, { n: p.number }) + ": "), regionCaption(r))));
       });
       p.warnings.forEach(function (w) { body.push(h("div", { class: "note" }, fmt(UI.evidence.page, { n: p.number }) + ": " + w)); });
     });

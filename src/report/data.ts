@@ -59,6 +59,8 @@ export interface IssueView {
 export interface RegionView {
   text: string;
   rgb: string;
+  /** Set when the marked text could not be read reliably: OCR's best guess and the words on the lines around it. */
+  unreadable?: { guess: string; nearby: string };
   /** Index into ReportData.crops. */
   crop?: number;
 }
@@ -264,7 +266,7 @@ function evidenceView(e: BundleEvidence, lang: Lang, crops: CropTable): Evidence
       confidence: p.confidence,
       regions: p.regions.map((r) => {
         const crop = r.crop !== undefined ? crops.add(r.crop) : undefined;
-        return { text: r.text, rgb: r.rgb, ...(crop !== undefined ? { crop } : {}) };
+        return { text: r.text, rgb: r.rgb, ...(r.unreadable ? { unreadable: r.unreadable } : {}), ...(crop !== undefined ? { crop } : {}) };
       }),
       warnings: p.warnings.map((w) => (lang === "th" ? w.messageTh : w.message)),
     })),

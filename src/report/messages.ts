@@ -65,6 +65,10 @@ export interface ReportMessages {
     ocr: string;
     textLayer: string;
     confidence: string;
+    unreadableCount: string;
+    unreadable: string;
+    guess: string;
+    nearby: string;
     status: string;
     reason: string;
     fileName: string;
@@ -175,6 +179,10 @@ const th: ReportMessages = {
     ocr: "OCR",
     textLayer: "ข้อความในไฟล์",
     confidence: "ความเชื่อมั่น {n}%",
+    unreadableCount: "อ่านข้อความไม่ได้ {n} จาก {total} ส่วนที่ทำสัญลักษณ์",
+    unreadable: "อ่านข้อความส่วนนี้ไม่ได้แน่ชัด — ต้องตรวจด้วยตาจากภาพ",
+    guess: "OCR อ่านได้ว่า (ไม่แน่ใจ)",
+    nearby: "ข้อความรอบ ๆ",
     status: "สถานะ",
     reason: "เหตุผล",
     fileName: "ไฟล์",
@@ -292,6 +300,10 @@ const en: ReportMessages = {
     ocr: "OCR",
     textLayer: "text layer",
     confidence: "confidence {n}%",
+    unreadableCount: "{n} of {total} marked regions unreadable",
+    unreadable: "the text of this region could not be read reliably — check it on the image",
+    guess: "OCR's uncertain reading",
+    nearby: "text around it",
     status: "Status",
     reason: "Reason",
     fileName: "File",

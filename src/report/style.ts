@@ -69,7 +69,7 @@ ul.issues .hint { font-size: 0.9rem; color: #3d4452; }
 
 .evidence-file { border: 1px solid var(--line); border-radius: 6px; padding: 0.4rem 0.6rem; margin: 0.3rem 0; background: #fcfcfd; }
 .evidence-file .file-head { display: flex; flex-wrap: wrap; gap: 0.2rem 0.6rem; align-items: baseline; }
-.evidence-file .problem { color: var(--error); }
+.evidence-file .problem, .region .problem-inline { color: var(--error); }
 .note { color: var(--warning); }
 .evidence-file .note { font-size: 0.9rem; }
 section.card > details + details { margin-top: 0.4rem; }

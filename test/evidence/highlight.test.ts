@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectHighlights, estimatePaper, removeHighlight } from "../../src/evidence/highlight.js";
+import { detectHighlights, estimatePaper, separateInk } from "../../src/evidence/highlight.js";
 import { covered, iou, synthPage, type Distractor, type SynthLine } from "./synth.js";
 
 const LINES: SynthLine[] = [
@@ -58,10 +58,10 @@ describe("detectHighlights", () => {
   });
 });
 
-describe("removeHighlight", () => {
+describe("separateInk", () => {
   it("turns marked paper white and keeps print dark", async () => {
     const { image, truth } = await synthPage({ width: 2480, height: 600, dpi: 300, lines: LINES.slice(0, 1), paper: "rgb(240,236,225)" });
-    const gray = removeHighlight(image, estimatePaper(image, 300));
+    const gray = separateInk(image, estimatePaper(image, 300), 300).text;
     const [x, y, w, h] = truth.marked[0]!.bbox.map(Math.round) as [number, number, number, number];
     const values: number[] = [];
     for (let yy = y; yy < y + h; yy++) for (let xx = x; xx < x + w; xx++) values.push(gray.data[yy * gray.width + xx]!);

@@ -11,6 +11,7 @@ import { synthPage } from "./synth.js";
 
 let dir: string;
 let scanPng: Uint8Array;
+let scanImage: Awaited<ReturnType<typeof synthPage>>["image"];
 let digitalPdf: Uint8Array;
 
 beforeAll(async () => {
@@ -20,6 +21,7 @@ beforeAll(async () => {
     lines: [{ text: "รายงานการประชุม ครั้งที่ ๑/๒๕๖๗", mark: { phrase: "ครั้งที่ ๑/๒๕๖๗", ink: "rgb(255,245,120)" } }],
   });
   scanPng = await pngOf(image);
+  scanImage = image;
   const { doc, font } = await thaiPdf();
   doc.addPage([595, 842]).drawText("แผนปฏิบัติการดิจิทัลของจังหวัด ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ เพื่อการบริการประชาชน", { x: 50, y: 780, size: 14, font });
   digitalPdf = await doc.save();
@@ -103,6 +105,32 @@ describe("readEvidence", () => {
     expect(value.files[0]!.warnings.map((w) => w.code)).toEqual(["nothing-marked"]);
     expect(messages.map((m) => m.code)).toEqual(["nothing-marked"]);
     expect(seen).toEqual(["1/1"]);
+  });
+
+  it("refuses a 10,000-page PDF at once, naming the page count, and reads the next file", { timeout: 60_000 }, async () => {
+    const { doc } = await thaiPdf();
+    for (let i = 0; i < 10_000; i++) doc.addPage([200, 200]);
+    const huge = await doc.save();
+    const started = Date.now();
+    const { value } = await readEvidence(
+      [
+        { name: "ทั้งเล่ม.pdf", bytes: huge },
+        { name: "plan.pdf", bytes: digitalPdf },
+      ],
+      { engine: new StubOcr() },
+    );
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(value.files[0]!.error).toMatchObject({ code: "too-many-pages" });
+    expect(value.files[0]!.error!.message).toContain("10000 > 300");
+    expect(value.files[0]!.error!.messageTh).toContain("หน้ามากเกินไป");
+    expect(value.files[1]!.error).toBeUndefined();
+    expect(value.files[1]!.pages).toHaveLength(1);
+  });
+
+  it("leaves pages unread once a file's time budget is spent, and says so", async () => {
+    const { value } = await readEvidence([{ name: "scan.tif", bytes: tiffOf([scanImage, scanImage], [1, 1]) }], { engine: new StubOcr(), fileBudgetMs: -1 });
+    expect(value.files[0]!.pages).toEqual([]);
+    expect(value.files[0]!.warnings.map((w) => [w.code, w.message.includes("0/2")])).toEqual([["time-budget", true]]);
   });
 
   it("publishes a JSON Schema of its output", () => {

@@ -13,7 +13,7 @@ const Colour = z.enum(["yellow", "green", "pink", "orange", "blue"]);
 const Truth = z.object({
   file: z.string(),
   kind: z.enum(["scan", "photo", "digital"]),
-  split: z.enum(["tune", "heldout", "large"]),
+  split: z.enum(["tune", "heldout", "large", "tune-strong", "heldout-strong"]),
   pages: z
     .array(
       z.object({
@@ -41,7 +41,7 @@ const Index = z.object({
       z.object({
         file: z.string(),
         truth: z.string(),
-        split: z.enum(["tune", "heldout", "large"]),
+        split: z.enum(["tune", "heldout", "large", "tune-strong", "heldout-strong"]),
         kind: z.enum(["scan", "photo", "digital"]),
         sha256: z.string().length(64),
       }),

@@ -11,8 +11,11 @@ export type Box = [number, number, number, number];
 
 export interface SynthLine {
   text: string;
-  /** Substring to highlight and the marker colour (CSS colour of the ink on white). */
-  mark?: { phrase: string; ink: string };
+  /**
+   * Substring to highlight and the marker colour (CSS colour of the ink on white, may carry an alpha). `strong`: a
+   * hard-pressed stroke, taller than the line and reaching into the lines above and below.
+   */
+  mark?: { phrase: string; ink: string; strong?: boolean };
 }
 
 export type Distractor = "seal" | "signature" | "logo" | "shading" | "tint";
@@ -79,8 +82,8 @@ export async function synthPage(spec: SynthSpec): Promise<{ image: RgbaImage; tr
       const at = line.text.indexOf(line.mark.phrase);
       const x0 = left + ctx.measureText(line.text.slice(0, at)).width;
       const w = ctx.measureText(line.mark.phrase).width;
-      const top = y - fontPx * 0.62;
-      const h = fontPx * 0.72;
+      const top = y - fontPx * (line.mark.strong ? 1.05 : 0.62);
+      const h = fontPx * (line.mark.strong ? 1.4 : 0.72);
       ctx.save();
       ctx.globalCompositeOperation = "multiply";
       ctx.fillStyle = line.mark.ink;

@@ -5,6 +5,7 @@ import { DEFAULT_FORM_ID } from "../../form/load.js";
 import type { CliContext } from "../context.js";
 import { EXIT, SamruatError, UsageError } from "../errors.js";
 import type { CommandModule } from "../main.js";
+import { ocrChoice, ocrOption } from "../ocr-option.js";
 import { progressLine } from "../progress.js";
 
 export interface BatchCliOptions {
@@ -13,6 +14,7 @@ export interface BatchCliOptions {
   format: string;
   cache: boolean;
   markedOnly?: boolean;
+  ocr: string;
   allowErrors?: boolean;
   decisions?: string;
 }
@@ -34,6 +36,7 @@ export const register: CommandModule["register"] = (program: Command, ctx) => {
     .option("--marked-only", "OCR only the marked regions of scans (about twice as fast; the audit then sees no page text of marked scans)")
     .option("--allow-errors", "exit 0 even when validation errors remain")
     .option("--decisions <file>", "audit decisions saved from report.html (shown in report.html and summary.xlsx)")
+    .addOption(ocrOption())
     .action(async (inbox: string, opts: BatchCliOptions) => {
       await runBatchCommand(inbox, opts, ctx());
     });
@@ -59,6 +62,7 @@ export async function runBatchCommand(inbox: string, opts: BatchCliOptions, c: C
       lang: c.lang,
       cache: opts.cache,
       markedOnly: opts.markedOnly ?? false,
+      ocr: ocrChoice(opts.ocr ?? "auto"),
       ...(decisions ? { decisions } : {}),
       onProgress: (p) => progress.update({ ...p, stage: STAGES[p.stage][c.lang] }),
     });
