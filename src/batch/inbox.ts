@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ManifestFile } from "../bundle/schema.js";
-import { EXIT, SamruatError } from "../cli/errors.js";
+import { EXIT, SamruatError } from "../errors.js";
 import { DocxError, docxError } from "../docx/errors.js";
 import { checkBomb, DEFAULT_LIMITS, isUnsafeName } from "../docx/open.js";
 import { hasZipTrailer, inflateEntry, readCentralDirectory, ZipFormatError, type ZipEntry } from "../docx/zip.js";

@@ -7,7 +7,7 @@
 import path from "node:path";
 import type { BatchManifest, DecisionsFile } from "../bundle/schema.js";
 import type { Lang } from "../cli/context.js";
-import { UsageError } from "../cli/errors.js";
+import { UsageError } from "../errors.js";
 import { chooseOcrEngine, type OcrChoice } from "../evidence/ocr-native.js";
 import { DEFAULT_FORM_ID, loadForm } from "../form/load.js";
 import { openCache } from "./cache.js";

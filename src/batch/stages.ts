@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { BUNDLE_SCHEMA, MANIFEST_SCHEMA, type BatchManifest, type BundleEvidence, type BundlePage } from "../bundle/schema.js";
 import type { Lang } from "../cli/context.js";
-import { SamruatError } from "../cli/errors.js";
+import { SamruatError } from "../errors.js";
 import type { ProgressState } from "../cli/progress.js";
 import type { AnswerDocument } from "../extract/answers.js";
 import { extractFile } from "../extract/extract.js";

@@ -5,7 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { FormDefinitionError } from "../form/compile.js";
 import type { CliContext, Lang } from "./context.js";
-import { EXIT, SamruatError } from "./errors.js";
+import { EXIT, SamruatError } from "../errors.js";
 
 export interface CommandModule {
   register(program: Command, ctx: () => CliContext): void;

@@ -1,6 +1,6 @@
 import { Option } from "commander";
 import { isOcrChoice, type OcrChoice } from "../evidence/ocr-native.js";
-import { UsageError } from "./errors.js";
+import { UsageError } from "../errors.js";
 
 /** `--ocr auto|native|js`, shared by the commands that OCR scans. */
 export function ocrOption(): Option {

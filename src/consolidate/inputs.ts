@@ -5,7 +5,7 @@
 import path from "node:path";
 import type { z } from "zod";
 import { AgencyBundle, BUNDLE_SCHEMA } from "../bundle/schema.js";
-import { unreadableInput } from "../cli/errors.js";
+import { unreadableInput } from "../errors.js";
 import { readJsonFile } from "../util/json-file.js";
 import { AnswerDocument } from "../extract/answers.js";
 import { inferRespondent } from "../validate/respondent.js";

@@ -7,7 +7,7 @@
  * the province choose it, so the province's "มี" comes with the details of those who said "มี".
  */
 import type { AgencyBundle } from "../bundle/schema.js";
-import { EXIT, SamruatError } from "../cli/errors.js";
+import { EXIT, SamruatError } from "../errors.js";
 import type { AnswerKind } from "../extract/answers.js";
 import type { CompiledForm, CompiledQuestion, FieldDef } from "../form/compile.js";
 import { formatThaiDate } from "../render/answers-fill.js";

@@ -7,7 +7,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { AgencyRef, Verdict } from "../bundle/schema.js";
-import { EXIT, SamruatError } from "../cli/errors.js";
+import { EXIT, SamruatError } from "../errors.js";
 import type { CompiledForm, FieldDef } from "../form/compile.js";
 import { PACKAGE_ROOT } from "../form/load.js";
 import type { BlankType, Respondent } from "../form/schema.js";

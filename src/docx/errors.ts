@@ -1,5 +1,6 @@
 /** Why a .docx could not be read at all, as a SamruatError with a stable code and a Thai + English message. */
-import { EXIT, SamruatError } from "../cli/errors.js";
+import { EXIT, SamruatError } from "../errors.js";
+import type { DocxDocument } from "./model.js";
 
 export type DocxErrorCode =
   | "empty_file"
@@ -10,12 +11,23 @@ export type DocxErrorCode =
   | "odt_not_docx"
   | "missing_document_xml"
   | "zip_bomb"
-  | "malformed_xml";
+  | "malformed_xml"
+  | "damaged_xml"
+  | "too_deep"
+  | "file_not_found"
+  | "conversion_failed";
 
 export class DocxError extends SamruatError {
   declare readonly code: DocxErrorCode;
 
-  constructor(code: DocxErrorCode, file: string, messageTh: string, messageEn: string) {
+  constructor(
+    code: DocxErrorCode,
+    file: string,
+    messageTh: string,
+    messageEn: string,
+    /** What was read before a damaged part broke off: never used as answers, only to say how far reading got. */
+    readonly partial?: { document: DocxDocument; part: string; detail: string },
+  ) {
     super(code, messageTh, messageEn, EXIT.unreadable, file);
     this.name = "DocxError";
   }
@@ -85,6 +97,36 @@ export const docxError = {
       file,
       `ไม่อ่านไฟล์ "${file}" เพราะขนาดเมื่อคลายบีบอัดผิดปกติ (${detail})`,
       `"${file}" was refused: its uncompressed size is abnormal (${detail})`,
+    );
+  },
+  damaged(file: string, part: string, detail: string, partial: DocxDocument, lastQuestion?: string): DocxError {
+    const th = lastQuestion ? ` อ่านได้ถึงข้อ ${lastQuestion}` : "";
+    const en = lastQuestion ? `; it was readable up to ${lastQuestion}` : "";
+    return new DocxError(
+      "damaged_xml",
+      file,
+      `ไฟล์ "${file}" เสียหาย: ${part} ขาดหายกลางคัน (${detail})${th} — ไม่ใช้คำตอบจากไฟล์นี้ กรุณาเปิดใน Word แล้วบันทึกใหม่หรือส่งไฟล์ใหม่`,
+      `"${file}" is damaged: ${part} breaks off (${detail})${en} — no answers are taken from it; open it in Word and save it again, or send it again`,
+      { document: partial, part, detail },
+    );
+  },
+  tooDeep(file: string, depth: number): DocxError {
+    return new DocxError(
+      "too_deep",
+      file,
+      `ไฟล์ "${file}" มีตารางซ้อนกันลึกผิดปกติ (เกิน ${depth} ชั้น) จึงไม่อ่าน`,
+      `"${file}" has tables nested abnormally deep (more than ${depth} levels) and was not read`,
+    );
+  },
+  notFound(file: string): DocxError {
+    return new DocxError("file_not_found", file, `ไม่พบไฟล์ "${file}"`, `file not found: "${file}"`);
+  },
+  conversionFailed(file: string, detail: string): DocxError {
+    return new DocxError(
+      "conversion_failed",
+      file,
+      `แปลงไฟล์ "${file}" เป็น .docx ด้วย LibreOffice ไม่สำเร็จ (${detail}) กรุณาเปิดใน Word แล้วบันทึกเป็น .docx`,
+      `LibreOffice could not convert "${file}" to .docx (${detail}); open it in Word and save it as .docx`,
     );
   },
   malformedXml(file: string, part: string, detail: string): DocxError {

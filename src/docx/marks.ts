@@ -178,5 +178,14 @@ export function resolveAdjacentMarks(inlines: readonly Inline[]): Inline[] {
     }
     out.push(cur);
   }
-  return out;
+  return out.map((inline, i) => (isTickOrCross(inline) && namesTheMark(out[i - 1]) ? { kind: "text", text: inline.raw } : inline));
+}
+
+/**
+ * A tick that an instruction shows rather than makes: "ทำเครื่องหมาย ✓ ลงในช่อง", "ใส่เครื่องหมาย √ หน้าข้อ".
+ * It follows the word for "mark" (or "sign"), as text in the same paragraph.
+ */
+const MARK_WORD = /(?:เครื่องหมาย|สัญลักษณ์|mark)\s*["'“”‘’(]?\s*$/iu;
+function namesTheMark(before: Inline | undefined): boolean {
+  return before?.kind === "text" && MARK_WORD.test(before.text);
 }

@@ -4,7 +4,7 @@
  * escape the package, and find the main document part. Parts are inflated lazily, one at a time.
  */
 import { SaxesParser } from "saxes";
-import { cfbEntryNames, containsUtf16, isCfb } from "./cfb.js";
+import { cfbEntryNames, containsUtf16, isCfb, legacyDocEncrypted } from "./cfb.js";
 import { DocxError, docxError } from "./errors.js";
 import type { Message } from "./model.js";
 import { hasZipTrailer, inflateEntry, readCentralDirectory, ZipFormatError, type ZipEntry } from "./zip.js";
@@ -77,14 +77,8 @@ export function openDocx(bytes: Uint8Array, fileName: string, limits: Partial<Zi
       });
       continue;
     }
-    if (entry.flags & 1) {
-      warnings.push({
-        severity: "warning",
-        code: "encrypted_zip_entry",
-        message: `ZIP entry "${entry.name}" is encrypted and was ignored`,
-      });
-      continue;
-    }
+    // A ZIP tool's password (ZipCrypto/AES) encrypts the parts themselves: nothing in the package can be read.
+    if (entry.flags & 1) throw docxError.encrypted(fileName);
     // OPC part names compare case-insensitively; a second entry with the same name is a parser-confusion trick.
     const key = entry.name.toLowerCase();
     if (byName.has(key)) {
@@ -168,10 +162,14 @@ export function openDocx(bytes: Uint8Array, fileName: string, limits: Partial<Zi
   };
 }
 
+/**
+ * A compound file is either an encrypted Office 2007+ document (EncryptionInfo + EncryptedPackage streams), or a
+ * Word 97–2003 .doc, itself encrypted when its File Information Block says so — LibreOffice cannot open either.
+ */
 function oleError(bytes: Uint8Array, fileName: string): DocxError {
   const names = cfbEntryNames(bytes);
   const hasStream = (name: string): boolean => (names ? names.includes(name) : containsUtf16(bytes, name));
-  if (hasStream("EncryptedPackage")) return docxError.encrypted(fileName);
+  if (hasStream("EncryptedPackage") || hasStream("EncryptionInfo") || legacyDocEncrypted(bytes)) return docxError.encrypted(fileName);
   return docxError.legacyDoc(fileName, hasStream("WordDocument"));
 }
 

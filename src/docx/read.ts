@@ -53,18 +53,25 @@ export function readDocx(bytes: Uint8Array, fileName: string, options: ReadOptio
   }
 
   const reader = new BodyReader(styles, messages);
-  const failure = reader.read(pkg.readText(pkg.mainPart));
+  let failure: ReturnType<BodyReader["read"]>;
+  try {
+    failure = reader.read(pkg.readText(pkg.mainPart));
+  } catch (error) {
+    if (error instanceof TooDeepError) throw docxError.tooDeep(fileName, MAX_TABLE_DEPTH);
+    throw error;
+  }
   if (failure !== undefined) {
     if (reader.blocks.length === 0) throw docxError.malformedXml(fileName, pkg.mainPart, failure.message);
-    messages.push({
-      severity: "warning",
-      code: "xml_damaged",
-      message: `${pkg.mainPart} breaks off (${failure.message}); the text after this point was not read`,
-      location: failure.location,
-    });
+    // A damaged document is an error, not a quiet partial answer; what was read goes along to say how far it got.
+    throw docxError.damaged(fileName, pkg.mainPart, failure.message, { blocks: reader.blocks, warnings: messages });
   }
   return { value: { blocks: reader.blocks, warnings: messages }, messages };
 }
+
+/** Tables inside tables inside tables…: deeper than this is not a form someone filled in. */
+export const MAX_TABLE_DEPTH = 32;
+
+class TooDeepError extends Error {}
 
 /** How the children of an element are read. */
 const enum Mode {
@@ -265,6 +272,8 @@ class BodyReader {
   private paraCount = 0;
   private tableCount = 0;
   private symbolWarnings = 0;
+  /** U+F0xx characters met in runs whose font is not a symbol font, counted for one message per document. */
+  private readonly textFontSymbols = { count: 0, fonts: new Set<string>() };
   private readonly unknown = new Map<string, { count: number; location: string }>();
   private readonly ns = new NamespaceScopes();
 
@@ -460,6 +469,8 @@ class BodyReader {
       case "w:fldChar":
         return this.openFldChar(this.attr(tag, "w:fldCharType"));
       case "w:tbl":
+        // Everything after the reader walks tables recursively; no real form nests tables more than a few deep.
+        if (this.tables.length >= MAX_TABLE_DEPTH) throw new TooDeepError();
         this.openTable();
         return Mode.Normal;
       case "w:tr":
@@ -637,15 +648,29 @@ class BodyReader {
       this.symbolText(ps, text, symbolFont);
       return;
     }
-    // Symbol-font code points whose font we could not see (theme or default fonts): kept, but said out loud.
+    // Symbol-font code points in a text font (a copy whose Wingdings was lost, or a theme font we cannot see): the
+    // ones that are Wingdings boxes and ticks are read as such, the rest kept as text; one message for the document.
     if (SYMBOL_PRIVATE_USE.test(text)) {
-      for (const ch of text) {
-        const c = ch.charCodeAt(0);
-        if (c >= 0xf000 && c <= 0xf0ff) {
-          this.warnSymbol(`private-use character U+${c.toString(16).toUpperCase()} in font ${font ?? "(unknown)"}, not a symbol font`);
-        }
+      let plainFrom = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0xf000 || c > 0xf0ff) continue;
+        this.textFontSymbols.count++;
+        this.textFontSymbols.fonts.add(font ?? "(unknown)");
+        const info = symbolMark("Wingdings", c - 0xf000);
+        if (!info) continue;
+        if (i > plainFrom) this.plainText(ps, text.slice(plainFrom, i));
+        this.mark(ps, info, "glyph", symbolRaw("Wingdings", c - 0xf000));
+        plainFrom = i + 1;
       }
+      if (plainFrom < text.length) this.plainText(ps, text.slice(plainFrom));
+      return;
     }
+    this.plainText(ps, text);
+  }
+
+  /** Text with glyph marks (☐ ☒ ○ ◉ …) found in it; the rest appended as it is. */
+  private plainText(ps: ParaState, text: string): void {
     MARK_GLYPH_RE.lastIndex = 0;
     let match = MARK_GLYPH_RE.exec(text);
     if (match === null) {
@@ -1114,6 +1139,14 @@ class BodyReader {
         code: "unknown_element",
         message: `<${name}> is not understood (${count}×); text inside it was read where possible`,
         location,
+      });
+    }
+    const { count, fonts } = this.textFontSymbols;
+    if (count > 0) {
+      this.messages.push({
+        severity: "warning",
+        code: "symbol_in_text_font",
+        message: `${count} symbol-font character(s) (U+F0xx) in a text font (${[...fonts].join(", ")}); Wingdings boxes and ticks among them were read as marks, the rest kept as text`,
       });
     }
     if (this.symbolWarnings > MAX_SYMBOL_WARNINGS) {

@@ -13,8 +13,8 @@ import type { CompiledForm, CompiledQuestion, FieldDef } from "../form/compile.j
 import type { ItemSource } from "../form/schema.js";
 import { DEFAULT_FORM_ID, loadForm } from "../form/load.js";
 import { readDocx } from "../docx/read.js";
-import { DocxError } from "../docx/errors.js";
-import { findSoffice, sofficeConvert } from "../util/soffice.js";
+import { DocxError, docxError } from "../docx/errors.js";
+import { findSoffice, sofficeConvert, SofficeError } from "../util/soffice.js";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import type { DocxDocument, Result } from "../docx/model.js";
@@ -28,9 +28,30 @@ export interface ExtractOptions {
 }
 
 export async function extractFile(file: string, options: ExtractOptions = {}): Promise<AnswerDocument> {
-  const bytes = await readFile(file);
-  const { value: doc, messages } = await readWithConversion(bytes, path.basename(file));
+  const name = path.basename(file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw docxError.notFound(file);
+    throw docxError.corrupt(name, code ?? String(error));
+  }
   const form = loadForm(options.form ?? DEFAULT_FORM_ID);
+  let read: Result<DocxDocument>;
+  try {
+    read = await readWithConversion(bytes, name);
+  } catch (error) {
+    // Say how far a damaged document could be read: the last question whose printed code came before the break.
+    if (error instanceof DocxError && error.partial) {
+      const { document, part, detail } = error.partial;
+      const seen = new Set(segmentQuestions(form, toLines(document).lines).map((s) => s.question));
+      const last = form.questions.filter((q) => seen.has(q)).pop();
+      throw docxError.damaged(name, part, detail, document, last?.code);
+    }
+    throw error;
+  }
+  const { value: doc, messages } = read;
   const result = extractAnswers(form, doc, {
     file: path.basename(file),
     sha256: createHash("sha256").update(bytes).digest("hex"),
@@ -54,7 +75,13 @@ async function readWithConversion(bytes: Uint8Array, name: string): Promise<Resu
       // A copy with a plain name: LibreOffice names its output after the input, and the input is never modified.
       const copy = path.join(dir, `input${error.code === "legacy_doc" ? ".doc" : ".odt"}`);
       await writeFile(copy, bytes);
-      const converted = await sofficeConvert(copy, "docx", dir);
+      let converted: string;
+      try {
+        converted = await sofficeConvert(copy, "docx", dir);
+      } catch (failure) {
+        // LibreOffice's own words name our temporary copy: the user is told about their file.
+        throw docxError.conversionFailed(name, failure instanceof SofficeError ? failure.reason : "LibreOffice failed");
+      }
       const result = readDocx(await readFile(converted), name);
       result.messages.unshift({ severity: "info", code: "converted_with_libreoffice", message: `${name} was converted to .docx with LibreOffice` });
       return result;
@@ -68,6 +95,8 @@ interface Segment {
   question: CompiledQuestion;
   start: number;
   end: number;
+  /** How closely the line after the printed code repeats the question's own words (0–1). */
+  textSim: number;
 }
 
 export function extractAnswers(form: CompiledForm, doc: DocxDocument, source: AnswerDocument["source"]): AnswerDocument {
@@ -110,6 +139,7 @@ export function extractAnswers(form: CompiledForm, doc: DocxDocument, source: An
       (m) => m.line >= seg.start && m.line < seg.end && !consumed.has(m) && !(m.mark.tag && tagged.has(m.mark.tag)),
     );
     const matched = alignChoices(seg.question, segMarks, tagged);
+    placeMatrixByPosition(seg, lines, segMarks, matched, tagged, warnings);
     for (const m of matched.values()) consumed.add(m);
     for (const [field, m] of matched) {
       if (m.mark.checked) answers.set(field.id, choiceItem(field, lines[m.line]!, m));
@@ -132,8 +162,15 @@ export function extractAnswers(form: CompiledForm, doc: DocxDocument, source: An
     }
   }
   const found = new Set(segments.map((s) => s.question.code));
-  if (segments.length === 0 && tagged.size === 0) {
-    warnings.push({ severity: "error", code: "not_this_form", message: "no question codes of this form were found", messageTh: "ไม่พบรหัสข้อคำถามของแบบสำรวจนี้ในเอกสาร" });
+  const identity = identifyForm(form, segments, lines, new Set([...answers.values()].map((a) => a.question)), tagged);
+  if (!identity.accepted) {
+    const looked = `G1–G4, P1.1–P7.1.10`;
+    warnings.push({
+      severity: "error",
+      code: "not_this_form",
+      message: `not this form: looked for the question codes (${looked}) each followed by its question's words, and the title "${form.file.title.slice(0, 60)}…"; found ${identity.questions} of ${form.questions.length} questions${identity.title ? "" : " and no title"}`,
+      messageTh: `ไม่ใช่แบบสำรวจนี้: ค้นหารหัสข้อคำถาม (${looked}) ที่ตามด้วยข้อความของคำถามนั้น และชื่อแบบสำรวจ "${form.file.title.slice(0, 60)}…" พบเพียง ${identity.questions} จาก ${form.questions.length} ข้อ${identity.title ? "" : " และไม่พบชื่อแบบสำรวจ"}`,
+    });
   }
   checkOneChoice(form, answers, warnings);
 
@@ -146,9 +183,42 @@ export function extractAnswers(form: CompiledForm, doc: DocxDocument, source: An
     ...(general.office_location ? { agency: general.office_location } : {}),
     method,
     questionsFound: form.questions.filter((q) => found.has(q.code)).map((q) => q.code),
-    answers: ordered,
+    // A document that is not the form has no answers to give, whatever its numbered clauses looked like.
+    answers: identity.accepted ? ordered : [],
     warnings,
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Is this the form at all?
+
+/** A printed code counts as this form's question when the words after it are this close to the question's own. */
+const QUESTION_WORDS = 0.5;
+/** Questions found that make a document this form by themselves; with its title printed, fewer do. */
+const MIN_QUESTIONS = 8;
+const MIN_QUESTIONS_WITH_TITLE = 3;
+
+/**
+ * Whether a document is a copy of this form: our template's tagged controls say so outright; otherwise the form's
+ * questions must be printed with their own words after their codes ("5.1" opening a contract clause is not P5.1):
+ * many of them, or a few with the form's title, or a part of the form (the questions one office answers) where most
+ * printed codes are real questions and at least half of those have an answer read.
+ */
+function identifyForm(
+  form: CompiledForm,
+  segments: readonly Segment[],
+  lines: readonly Line[],
+  answered: ReadonlySet<string>,
+  tagged: Set<string>,
+): { accepted: boolean; questions: number; title: boolean } {
+  const real = segments.filter((s) => s.textSim >= QUESTION_WORDS);
+  const questions = new Set(real.map((s) => s.question.code)).size;
+  const titleKey = compactKey(form.file.title).slice(0, 40);
+  const title = lines.slice(0, 200).some((l) => compactKey(l.text).includes(titleKey));
+  const answeredReal = new Set(real.filter((s) => answered.has(s.question.code)).map((s) => s.question.code)).size;
+  const part = questions >= 1 && questions >= 0.6 * segments.length && answeredReal >= 0.5 * questions;
+  const accepted = tagged.size > 0 || questions >= MIN_QUESTIONS || (title && questions >= MIN_QUESTIONS_WITH_TITLE) || part;
+  return { accepted, questions, title };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -162,7 +232,7 @@ const CODE_AT_START = /^[\s\u00B7\u2022\-–*]*\[?(?:\[[^\]]*\]\s*)?(P?\d+(?:\.\
  */
 function segmentQuestions(form: CompiledForm, lines: readonly Line[]): Segment[] {
   const order = new Map(form.questions.map((q, i) => [q.code, i]));
-  const candidates: { line: number; q: number; weight: number }[] = [];
+  const candidates: { line: number; q: number; textSim: number; weight: number }[] = [];
   for (const line of lines) {
     const m = CODE_AT_START.exec(line.text);
     if (!m) continue;
@@ -172,13 +242,14 @@ function segmentQuestions(form: CompiledForm, lines: readonly Line[]): Segment[]
     if (q === undefined) continue;
     // A real question line carries the question's text; "4.1 Service Provision" in the indicator table does not.
     const textSim = similarity(form.questions[q]!.source.text.slice(0, 80), line.text.slice(m[0].length, m[0].length + 100));
-    candidates.push({ line: line.index, q, weight: 1 + 3 * textSim + (printed === code ? 1 : 0) });
+    candidates.push({ line: line.index, q, textSim, weight: 1 + 3 * textSim + (printed === code ? 1 : 0) });
   }
   const chosen = heaviestIncreasing(candidates);
   const segments = chosen.map((c, i) => ({
     question: form.questions[c.q]!,
     start: c.line,
     end: chosen[i + 1]?.line ?? lines.length,
+    textSim: c.textSim,
   }));
   // A parent's region covers its sub-questions; the sub-questions are read first and keep their marks. When the
   // parent's own items are printed after them (P7.1's new technologies after 7.1.10), they begin at their printed
@@ -272,6 +343,57 @@ function alignChoices(q: CompiledQuestion, marks: LineMark[], tagged: Set<string
     } else i--;
   }
   return matched;
+}
+
+/**
+ * Matrix cells laid out as lines instead of a table (each cell's boxes on a line of its own under the row's printed
+ * label, in the printed column order): the marks between a row's label and the next row's, in printed order, are
+ * that row's cells in column order — when their count is the row's cell count and the words beside each fit its
+ * column. Otherwise nothing is guessed: the question gets a warning saying where.
+ */
+function placeMatrixByPosition(seg: Segment, lines: readonly Line[], marks: readonly LineMark[], matched: Map<FieldDef, LineMark>, tagged: Set<string>, warnings: Message[]): void {
+  const rows = new Map<string, FieldDef[]>();
+  for (const f of seg.question.fields) {
+    if (f.kind !== "cell" || tagged.has(f.id)) continue;
+    const key = `${f.cell!.matrix}/${f.cell!.row}`;
+    rows.set(key, [...(rows.get(key) ?? []), f]);
+  }
+  const open = [...rows.values()].filter((cells) => cells.every((f) => !matched.has(f)));
+  if (open.length === 0) return;
+  const taken = new Set(matched.values());
+  const free = marks.filter((m) => !taken.has(m) && m.rowText === undefined);
+  const anchors = open
+    .map((cells) => ({ cells, line: rowLabelLine(cells[0]!.label, lines, seg) }))
+    .filter((a): a is { cells: FieldDef[]; line: number } => a.line !== undefined)
+    .sort((a, b) => a.line - b.line);
+  anchors.forEach((anchor, k) => {
+    const end = anchors[k + 1]?.line ?? seg.end;
+    const own = free.filter((m) => m.line >= anchor.line && m.line < end);
+    if (own.length === 0) return;
+    const fits = own.length === anchor.cells.length && own.every((m, i) => !compactKey(m.after) || choiceScore({ ...anchor.cells[i]!, kind: "option", label: anchor.cells[i]!.columnLabel ?? "" }, m) >= MIN_SCORE);
+    if (fits) {
+      own.forEach((m, i) => matched.set(anchor.cells[i]!, m));
+      return;
+    }
+    warnings.push({
+      severity: "warning",
+      code: "matrix_cells_unplaced",
+      question: seg.question.code,
+      message: `${seg.question.code}: ${own.length} boxes under row "${anchor.cells[0]!.label.slice(0, 40)}" do not fit its ${anchor.cells.length} cells; they were not read`,
+      messageTh: `ข้อ ${seg.question.code}: พบช่องทำเครื่องหมาย ${own.length} ช่องใต้แถว "${anchor.cells[0]!.label.slice(0, 40)}" ไม่ตรงกับ ${anchor.cells.length} ช่องของแถวนี้ จึงไม่ได้อ่าน`,
+      location: own[0]!.location,
+    });
+  });
+}
+
+/** The line where a matrix row's printed label starts (with or without its number), within the question. */
+function rowLabelLine(label: string, lines: readonly Line[], seg: Segment): number | undefined {
+  for (let i = seg.start; i < seg.end; i++) {
+    const line = lines[i]!;
+    if (line.marks.length > 0 && line.marks[0]!.offset === 0) continue;
+    if (prefixSimilarity(labelHead(label).slice(0, 60), stripNumbering(line.text)) >= 0.8) return i;
+  }
+  return undefined;
 }
 
 /** The choice's printed words follow its mark (rather than only heading its column). */
@@ -397,12 +519,14 @@ function readBlanks(
     byParent.set(key, [...(byParent.get(key) ?? []), b]);
   }
   // Blanks under a choice: read from that choice's mark onward, template = its label then the blanks' own labels.
+  // Read whether or not the choice is checked: a frequency typed beside an unticked box is still what the office
+  // wrote (validation says the two disagree), and an empty blank reads as nothing.
   const markOf = new Map<string, LineMark>([...matched].map(([f, m]) => [f.id, m]));
   for (const [parent, list] of byParent) {
     if (parent === undefined) continue;
     const m = markOf.get(parent);
     const parentField = q.fields.find((f) => f.id === parent);
-    if (!m || !parentField || !m.mark.checked) continue;
+    if (!m || !parentField) continue;
     const from = { line: m.line, offset: m.offset + 1 };
     const limit = Math.min(seg.end, nextMarkLine(lines, m) + 1);
     const values = new Map<string, { text: string; line: number }>();
@@ -710,7 +834,7 @@ function blankItem(field: FieldDef, text: string, location: Location, how: Recog
 function readGeneral(form: CompiledForm, lines: readonly Line[], end: number, general: Record<string, string>, tagged: Set<string>): void {
   const fields = form.file.general.fields.filter((f) => !tagged.has(`general:${f.id}`));
   if (fields.length === 0) return;
-  const parts: TemplatePart[] = fields.flatMap((f) => [{ literal: f.label }, { slot: f.id }]);
+  const parts: TemplatePart[] = fields.flatMap((f) => [...(f.heading ? [{ literal: f.heading }] : []), { literal: f.label }, { slot: f.id }]);
   const start = lines.findIndex((l) => compactKey(l.text).includes(compactKey(form.file.general.title)));
   const { values } = readTemplate(lines, parts, { line: Math.max(0, start), offset: 0 }, end);
   for (const [id, v] of values) general[id] = thaiDigitsToArabic(v.text);

@@ -273,6 +273,8 @@ export const GeneralFieldSchema = z.object({
   label: z.string(),
   type: BlankType,
   optional: z.boolean().optional(),
+  /** A printed sub-heading right before this field's label: it ends the previous field's value when that is empty. */
+  heading: z.string().optional(),
 });
 
 export const FormFileSchema = z.object({

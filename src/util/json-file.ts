@@ -1,6 +1,6 @@
 /** Reading a JSON input (answers, bundles, evidence lists, decisions): a missing file or bad JSON is a named, typed error. */
 import { readFile } from "node:fs/promises";
-import { unreadableInput } from "../cli/errors.js";
+import { unreadableInput } from "../errors.js";
 
 export async function readJsonFile(file: string): Promise<unknown> {
   let text: string;

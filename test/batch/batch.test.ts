@@ -43,6 +43,9 @@ function formWithPictures(): Uint8Array {
       p(r("แบบสำรวจระดับความพร้อมรัฐบาลดิจิทัล")),
       p(r("7.1 Digital Technology Practices")),
       p(r("P1.1 จังหวัดของท่าน มีการจัดทำนโยบาย/ยุทธศาสตร์/แผนปฏิบัติการ/มาตรการของจังหวัดที่สอดคล้องกับแผนพัฒนารัฐบาลดิจิทัล")),
+      // The office's part of the form: its answer, with the screenshot pasted under it as evidence.
+      p(r("☐ อยู่ระหว่างการจัดทำ")),
+      p(r("☑ ดำเนินการจัดทำแล้วเสร็จ (ตอบได้มากกว่า 1 คำตอบ) (แนบเอกสารหลักฐาน)")),
       drawing("rIdShot"),
     ].join(""),
     { files: { "word/_rels/document.xml.rels": rels, "word/media/image1.png": png(120, 60), "word/media/image2.png": png(400, 300) } },

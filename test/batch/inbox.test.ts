@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readInbox } from "../../src/batch/inbox.js";
-import { SamruatError } from "../../src/cli/errors.js";
+import { SamruatError } from "../../src/errors.js";
 import { zip } from "../docx/build-docx.js";
 
 function inboxWith(files: Record<string, string | Uint8Array>): string {

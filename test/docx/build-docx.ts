@@ -71,10 +71,14 @@ export const table = (...rows: string[]): string => `<w:tbl><w:tblPr/><w:tblGrid
 // ── OLE compound files (legacy .doc, encrypted .docx) ─────────────────────────────────────────────────────
 
 /** A minimal valid compound file (v3, 512-byte sectors): header, one FAT sector, one directory sector. */
-export function buildCfb(streamNames: readonly string[]): Uint8Array {
+/**
+ * A minimal compound file with the given stream names. With `fibFlags`, the WordDocument stream gets a first sector
+ * whose File Information Block carries those flags (0x0100: encrypted).
+ */
+export function buildCfb(streamNames: readonly string[], fibFlags?: number): Uint8Array {
   const names = ["Root Entry", ...streamNames];
   if (names.length > 4) throw new Error("one directory sector holds four entries");
-  const out = new Uint8Array(512 * 3);
+  const out = new Uint8Array(512 * (fibFlags === undefined ? 3 : 4));
   const view = new DataView(out.buffer);
   out.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   view.setUint16(24, 0x3e, true);
@@ -102,6 +106,15 @@ export function buildCfb(streamNames: readonly string[]): Uint8Array {
     view.setUint32(e + 72, 0xffffffff, true);
     view.setUint32(e + 76, 0xffffffff, true);
     view.setUint32(e + 116, 0xfffffffe, true);
+    if (name === "WordDocument" && fibFlags !== undefined) {
+      view.setUint32(e + 116, 2, true); // sector 2, right after the directory
+      view.setUint32(e + 120, 4096, true);
+    }
   });
+  if (fibFlags !== undefined) {
+    view.setUint32(fat + 8, 0xfffffffe, true);
+    view.setUint16(1536, 0xa5ec, true); // wIdent of a Word binary file
+    view.setUint16(1536 + 0x0a, fibFlags, true);
+  }
   return out;
 }

@@ -115,18 +115,33 @@ describe("symbol-font marks (w:sym and private-use characters)", () => {
     expect(inlines(p(r("\uF0A8", `<w:rStyle w:val="Box"/>`)), styles)).toEqual([mark(false, "box", "glyph", "Wingdings:F0A8")]);
   });
 
-  it("a private-use symbol character in a run without a symbol font is kept and reported", () => {
-    const { value, messages } = read(p(r("ก\uF0FE", font("TH SarabunPSK"))));
-    const first = value.blocks[0];
-    expect(first?.kind === "paragraph" && first.inlines).toEqual([{ kind: "text", text: "ก\uF0FE", font: "TH SarabunPSK" }]);
+  it("Wingdings boxes typed as private-use characters in a text font are read as marks, with one message per document", () => {
+    const option = (box: string, label: string) => p(r(`${box} ${label}`, font("TH SarabunPSK")));
+    const { value, messages } = read(option("\uF0FE", "มี") + option("\uF0A8", "ไม่มี") + option("\uF06F", "ไม่ทราบ") + p(r("ก\uF031", font("TH SarabunPSK"))));
+    const paragraphs = value.blocks.map((b) => (b.kind === "paragraph" ? b.inlines : []));
+    expect(paragraphs[0]).toEqual([mark(true, "box", "glyph", "Wingdings:F0FE"), { kind: "text", text: " มี", font: "TH SarabunPSK" }]);
+    expect(paragraphs[1]![0]).toEqual(mark(false, "box", "glyph", "Wingdings:F0A8"));
+    expect(paragraphs[2]![0]).toEqual(mark(false, "box", "glyph", "Wingdings:F06F"));
+    // Not a Wingdings box or tick: kept as text.
+    expect(paragraphs[3]).toEqual([{ kind: "text", text: "ก\uF031", font: "TH SarabunPSK" }]);
     expect(messages).toEqual([
       {
         severity: "warning",
-        code: "unknown_symbol",
-        message: "private-use character U+F0FE in font TH SarabunPSK, not a symbol font; kept as text",
-        location: "paragraph 0",
+        code: "symbol_in_text_font",
+        message: "4 symbol-font character(s) (U+F0xx) in a text font (TH SarabunPSK); Wingdings boxes and ticks among them were read as marks, the rest kept as text",
       },
     ]);
+  });
+
+  it("a tick an instruction shows (ทำเครื่องหมาย ✓ ลงในช่อง) is text, a tick beside an option is a mark", () => {
+    expect(resolveAdjacentMarks(inlines(p(r("โปรดทำเครื่องหมาย ✓ ลงในช่อง □ ที่ตรงกับความเป็นจริง"))))).toEqual([
+      { kind: "text", text: "โปรดทำเครื่องหมาย " },
+      { kind: "text", text: "✓" },
+      { kind: "text", text: " ลงในช่อง " },
+      mark(false, "box", "glyph", "□"),
+      { kind: "text", text: " ที่ตรงกับความเป็นจริง" },
+    ]);
+    expect(resolveAdjacentMarks(inlines(p(r("ไม่มี ✓ มี"))))[1]).toEqual(mark(true, "tick", "glyph", "✓"));
   });
 
   it("a w:sym in a Unicode font names the character itself", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EXIT, SamruatError } from "../../src/cli/errors.js";
+import { EXIT, SamruatError } from "../../src/errors.js";
 import { DocxError, type DocxErrorCode } from "../../src/docx/errors.js";
 import { openDocx } from "../../src/docx/open.js";
 import { readDocx } from "../../src/docx/read.js";
@@ -90,6 +90,19 @@ describe("openDocx: what the bytes really are", () => {
     const error = expectCode(buildCfb(["WordDocument", "1Table", "\u0005SummaryInformation"]), "legacy_doc");
     expect(error.messageEn).toContain("Word 97–2003 (.doc)");
     expect(error.messageTh).toContain("soffice --headless --convert-to docx");
+  });
+
+  it("a password-protected Word 97–2003 .doc (fEncrypted in its File Information Block)", () => {
+    expect(expectCode(buildCfb(["WordDocument", "1Table"], 0x0100), "encrypted_docx").messageTh).toContain("รหัสผ่าน");
+    expectCode(buildCfb(["WordDocument", "1Table"], 0x0000), "legacy_doc");
+  });
+
+  it("a .docx zipped with a password (ZipCrypto): password-protected, not 'word/document.xml is missing'", () => {
+    const bytes = buildDocx(p(r("ลับ")));
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const at = centralRecord(bytes, "word/document.xml");
+    view.setUint16(at + 8, view.getUint16(at + 8, true) | 1, true);
+    expect(expectCode(bytes, "encrypted_docx").messageEn).toContain("password-protected");
   });
 
   it("legacy detection survives a damaged compound-file directory", () => {

@@ -219,34 +219,49 @@ describe("structure and locations", () => {
     ]);
   });
 
-  it("XML that breaks off keeps what came before; XML with nothing usable throws malformed_xml", () => {
+  const thrown = (fn: () => unknown): DocxError => {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof DocxError) return e;
+      throw e;
+    }
+    throw new Error("nothing was thrown");
+  };
+
+  it("XML that breaks off is a damaged document (damaged_xml, with what came before); with nothing usable, malformed_xml", () => {
     const whole = buildDocx(p(r("หนึ่ง")) + p(r("สอง")));
     const cut = buildDocx("", {
       files: { "word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>หนึ่ง</w:t></w:r></w:p><w:p><w:r><w:t>สอง</w:t></w:r></w:p><w:p><w:r><w:t>สา` },
     });
-    const partial = readDocx(cut, "t.docx");
-    // The paragraph that was cut is kept (its index stays valid); text cut mid-element is not trusted.
-    expect(partial.value.blocks.map((b) => b.kind === "paragraph" && paragraphText(b))).toEqual(["หนึ่ง", "สอง", ""]);
-    expect(partial.messages.map((m) => [m.code, m.location])).toEqual([["xml_damaged", "paragraph 2"]]);
+    const damaged = thrown(() => readDocx(cut, "ส่งแล้ว.docx"));
+    expect(damaged.code).toBe("damaged_xml");
+    expect(damaged.file).toBe("ส่งแล้ว.docx");
+    expect(damaged.messageTh).toContain("word/document.xml");
+    // What was read before the break travels with the error (to say how far it got), the cut paragraph included.
+    expect(damaged.partial!.document.blocks.map((b) => b.kind === "paragraph" && paragraphText(b))).toEqual(["หนึ่ง", "สอง", ""]);
     expect(readDocx(whole, "t.docx").messages).toEqual([]);
 
     const broken = buildDocx("", { files: { "word/document.xml": "<w:document><<<" } });
-    const error = (() => {
-      try {
-        readDocx(broken, "t.docx");
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(error).toBeInstanceOf(DocxError);
-    expect((error as DocxError).code).toBe("malformed_xml");
+    expect(thrown(() => readDocx(broken, "t.docx")).code).toBe("malformed_xml");
+  });
+
+  it("tables nested thousands deep are refused with a message, not a stack overflow", () => {
+    const depth = 3000;
+    const nested = "<w:tbl><w:tr><w:tc>".repeat(depth) + p(r("ลึก")) + "</w:tc></w:tr></w:tbl>".repeat(depth);
+    const error = thrown(() => readDocx(buildDocx(nested), "nested.docx"));
+    expect(error.code).toBe("too_deep");
+    expect(error.messageEn).toContain("more than 32 levels");
+    // A few levels, as real forms have, read fine.
+    const few = "<w:tbl><w:tr><w:tc>".repeat(5) + p(r("ตื้น")) + "</w:tc></w:tr></w:tbl>".repeat(5);
+    expect(readDocx(buildDocx(few), "few.docx").value.blocks).toHaveLength(1);
   });
 
   it("DTD entities are never expanded (no billion-laughs)", () => {
     const xml = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "AAAAAAAAAA"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>`;
-    const { value, messages } = readDocx(buildDocx("", { files: { "word/document.xml": xml } }), "t.docx");
-    expect(value.blocks.map((b) => b.kind === "paragraph" && paragraphText(b))).toEqual(["x", ""]);
-    expect(messages.map((m) => m.code)).toEqual(["xml_damaged"]);
+    const error = thrown(() => readDocx(buildDocx("", { files: { "word/document.xml": xml } }), "t.docx"));
+    expect(error.code).toBe("damaged_xml");
+    expect(error.partial!.document.blocks.map((b) => b.kind === "paragraph" && paragraphText(b))).toEqual(["x", ""]);
   });
 
   it("damaged styles.xml is a warning, not a failure", () => {

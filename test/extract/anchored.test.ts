@@ -74,6 +74,70 @@ describe("extraction anchored on printed codes and labels (a re-laid-out DGA cop
     expect(doc.method).toBe("anchored");
   });
 
+  it("places matrix cells laid out as lines under their row, in printed column order, and warns when they do not fit", () => {
+    const cellLine = (no: string, yes: string) => p(r(no), r(" ไม่มี     "), r(yes), r(" มี (แนบเอกสาร")) + p(r("หลักฐาน)"));
+    const rowsAsLines = [
+      p(r("P2.1.3 จังหวัดของท่านมีการดำเนินงานด้านธรรมาภิบาลข้อมูลภาครัฐในด้านต่างๆ นอกเหนือจากการปฏิบัติตามแนวทางของกรมต้นสังกัด ดังต่อไปนี้หรือไม่")),
+      p(r("1. มีการกำหนดบทบาทของส่วนงานต่างๆ ในองค์กร ตามวงจรชีวิตข้อมูล (create, collect, classify, process/use, store, publish/disclose, inspect, terminate)")),
+      cellLine("□", "☑"),
+      cellLine("☒", "□"),
+      cellLine("□", "■"),
+      p(r("2. มีระบบบริหารและกระบวนการจัดการและคุ้มครองข้อมูลที่ครบถ้วน ตั้งแต่การจัดทำ การจัดเก็บ การจำแนกหมวดหมู่")),
+      cellLine("☒", "□"),
+      cellLine("☒", "□"),
+      // Row 3 lost a cell: its boxes cannot be placed, and are not guessed.
+      p(r("3. มีการกำหนดนโยบาย/กฎเกณฑ์การเข้าถึงและใช้ประโยชน์จากข้อมูล")),
+      cellLine("☒", "□"),
+      cellLine("□", "☒"),
+      p(r("P2.1.4 จังหวัดของท่านมีกลไกการติดตามและประเมินผลการดำเนินงานด้านธรรมาภิบาลข้อมูลภาครัฐที่นอกเหนือจากที่กรมต้นสังกัดดำเนินการหรือไม่")),
+    ].join("");
+    const { doc, byField } = extract(rowsAsLines);
+    const cells = doc.answers.filter((a) => a.question === "P2.1.3").map((a) => a.field);
+    expect(cells).toEqual(["P2.1.3:status.r1@internal_yes", "P2.1.3:status.r1@open_no", "P2.1.3:status.r1@sharable_yes"]);
+    expect(byField.get("P2.1.3:status.r1@open_no")?.column).toBe("ไม่มี");
+    const unplaced = doc.warnings.filter((w) => w.code === "matrix_cells_unplaced");
+    expect(unplaced.map((w) => w.message)).toEqual([
+      expect.stringContaining("4 boxes under row \"มีระบบบริหาร"),
+      expect.stringContaining("4 boxes under row \"มีการกำหนดนโยบาย"),
+    ]);
+    expect(unplaced[0]!.location).toBeDefined();
+  });
+
+  it("reads a blank typed in a table cell after its choice's box", () => {
+    const { byField } = extract(
+      [
+        p(r("P6.2.2 จังหวัดของท่านมีการดำเนินการด้านการรักษาความมั่นคงปลอดภัยไซเบอร์ฯ นอกเหนือจากที่กรมต้นสังกัดจัดหาให้")),
+        table(
+          row(cell(p(r("การดำเนินการ"))), cell(p(r("ไม่มีการดำเนินการ"))), cell(p(r("อยู่ระหว่างดำเนินการ"))), cell(p(r("มีการดำเนินการ (แนบเอกสารหลักฐาน)"))), cell(p(r("ไม่มีการดำเนินการเนื่องจากได้รับการยกเว้นตามกฎหมาย")))),
+          row(
+            cell(p(r("2. จังหวัดของท่านมีการจัดอบรมด้าน Cybersecurity หรือไม่"))),
+            cell(p(r("☐"))),
+            cell(p(r("☐"))),
+            cell(p(r("☒")), p(r("โปรดระบุความถี่ ในการจัดอบรม "), r("___"), r("4"), r("___"), r(" ครั้"), r("งต่อปี"))),
+            cell(p(r("☐"))),
+          ),
+        ),
+      ].join(""),
+    );
+    expect(byField.get("P6.2.2:status.r2@done")?.kind).toBe("matrix");
+    expect(byField.get("P6.2.2:status.r2@done.frequency")?.value).toBe(4);
+  });
+
+  it("leaves an empty ที่ตั้งหน่วยงาน empty rather than taking the printed sub-heading below it", () => {
+    const { doc } = extract(
+      [
+        p(r("ข้อมูลทั่วไปเกี่ยวกับจังหวัด")),
+        p(r("ชื่อจังหวัด เชียงใหม่")),
+        p(r("ที่ตั้งหน่วยงาน ____________________")),
+        p(r("ชื่อผู้ประสานงานที่ให้ติดต่อกรณีที่ต้องการสอบถามข้อมูลเพิ่มเติม")),
+        p(r("ชื่อ สมศรี นามสกุล ใจดี ตำแหน่ง นักวิชาการพาณิชย์")),
+        p(r("G1. จังหวัดของท่านมีการแต่งตั้งคณะกรรมการผู้บริหารเทคโนโลยีสารสนเทศระดับสูงระดับจังหวัด หรือไม่")),
+      ].join(""),
+    );
+    expect(doc.general.office_location).toBeUndefined();
+    expect(doc.general).toMatchObject({ province: "เชียงใหม่", first_name: "สมศรี", last_name: "ใจดี" });
+  });
+
   it("says when a document is not this form", () => {
     const { doc } = extract(p(r("รายงานการประชุม ครั้งที่ 1/2567")));
     expect(doc.warnings.map((w) => w.code)).toContain("not_this_form");

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { AgencyBundle } from "../../bundle/schema.js";
 import { loadForm } from "../../form/load.js";
 import type { CliContext } from "../context.js";
-import { UsageError, unreadableInput } from "../errors.js";
+import { UsageError, unreadableInput } from "../../errors.js";
 import type { CommandModule } from "../main.js";
 import { readJsonFile } from "../../util/json-file.js";
 

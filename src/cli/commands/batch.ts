@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { DecisionsFile } from "../../bundle/schema.js";
 import { DEFAULT_FORM_ID } from "../../form/load.js";
 import type { CliContext } from "../context.js";
-import { EXIT, SamruatError, UsageError } from "../errors.js";
+import { EXIT, SamruatError, UsageError } from "../../errors.js";
 import type { CommandModule } from "../main.js";
 import { ocrChoice, ocrOption } from "../ocr-option.js";
 import { progressLine } from "../progress.js";

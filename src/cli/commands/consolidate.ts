@@ -6,7 +6,7 @@ import type { ConsolidationWarning } from "../../consolidate/schema.js";
 import { DEFAULT_FORM_ID } from "../../form/load.js";
 import { writeFileAtomic } from "../../util/fs.js";
 import { say, type CliContext } from "../context.js";
-import { EXIT, UsageError } from "../errors.js";
+import { EXIT, UsageError } from "../../errors.js";
 import type { CommandModule } from "../main.js";
 
 export interface ConsolidateCliOptions {

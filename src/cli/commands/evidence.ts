@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { say, type CliContext } from "../context.js";
-import { EXIT, UsageError } from "../errors.js";
+import { EXIT, UsageError } from "../../errors.js";
 import type { CommandModule } from "../main.js";
 import { ocrChoice, ocrOption } from "../ocr-option.js";
 import { progressLine } from "../progress.js";

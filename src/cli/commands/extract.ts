@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { DEFAULT_FORM_ID } from "../../form/load.js";
 import type { AnswerDocument } from "../../extract/answers.js";
-import { EXIT, SamruatError } from "../errors.js";
+import { EXIT, SamruatError } from "../../errors.js";
 import type { CommandModule } from "../main.js";
 
 
@@ -20,15 +20,8 @@ export const register: CommandModule["register"] = (program: Command, ctx) => {
       const { extractFile } = await import("../../extract/extract.js");
       const c = ctx();
       const doc = await extractFile(file, { form: opts.form });
-      if (doc.warnings.some((w) => w.code === "not_this_form")) {
-        throw new SamruatError(
-          "not_this_form",
-          "ไม่ใช่แบบสำรวจนี้: ไม่พบรหัสข้อคำถาม (G1–P7.1) ในเอกสาร",
-          "not this form: no question codes (G1–P7.1) found in the document",
-          EXIT.unreadable,
-          file,
-        );
-      }
+      const notThisForm = doc.warnings.find((w) => w.code === "not_this_form");
+      if (notThisForm) throw new SamruatError("not_this_form", notThisForm.messageTh ?? notThisForm.message, notThisForm.message, EXIT.unreadable, file);
       c.stdout.write(opts.format === "jsonl" ? toJsonl(doc) : `${JSON.stringify(doc, null, 2)}\n`);
       for (const w of doc.warnings) {
         const where = w.question ? ` [${w.question}]` : "";

@@ -7,7 +7,7 @@ import { inferRespondent } from "../../validate/respondent.js";
 import { EvidenceList, RespondentRole, type EvidenceLink } from "../../validate/types.js";
 import { validateAnswers } from "../../validate/validate.js";
 import type { CliContext } from "../context.js";
-import { EXIT, SamruatError, UsageError, unreadableInput } from "../errors.js";
+import { EXIT, SamruatError, UsageError, unreadableInput } from "../../errors.js";
 import type { CommandModule } from "../main.js";
 import { readJsonFile } from "../../util/json-file.js";
 

@@ -1,4 +1,4 @@
-/** Typed errors the CLI maps to exit codes in one place (src/cli/main.ts). */
+/** Typed errors with a Thai and English message; front ends map them to exit codes and messages in one place. */
 export const EXIT = { ok: 0, problems: 1, unreadable: 2, usage: 64 } as const;
 
 /** A user-facing failure: a message in Thai and English naming the file and the reason. */
