@@ -1,6 +1,6 @@
 /**
  * Accuracy of the evidence reader on a sample split (run: npx tsx bench/evidence-accuracy.ts [tune|heldout]
- * [--page-text] [--only=t0] [--misses] [--samples=dir]). Tune on `tune`; `heldout` is for the final report only
+ * [--page-text] [--js] [--only=t0] [--misses] [--samples=dir]). Tune on `tune`; `heldout` is for the final report only
  * (test/evidence/accuracy.test.ts). --samples points at a set generated with another seed, for validation.
  */
 import { cer, foundCer, precision, recall, scoreSplit, table } from "../test/evidence/score.js";
@@ -13,6 +13,7 @@ const started = Date.now();
 const { total, groups } = await scoreSplit(split, {
   root,
   pageText: args.includes("--page-text"),
+  ocr: args.includes("--js") ? "js" : "auto",
   filter: only ? (e) => e.file.split("/").pop()!.startsWith(only) : undefined,
   onFile: (entry, file) => {
     const regions = file.pages.reduce((n, p) => n + p.regions.length, 0);

@@ -124,7 +124,14 @@ export function coveredText(lines: readonly OcrLine[], stroke: Stroke, coverage?
   // reads them as letters: such slivers are far shorter than the text lines.
   const heights = lines.map((l) => l.bbox[3]).sort((a, b) => a - b);
   const sliver = 0.5 * (heights[heights.length >> 1] ?? 0);
+  // A line that shares half its height with a taller line over the same stretch is such a fragment too, however tall.
+  const within = (a: OcrLine, b: OcrLine) =>
+    b !== a &&
+    b.bbox[3] > a.bbox[3] &&
+    Math.min(a.bbox[1] + a.bbox[3], b.bbox[1] + b.bbox[3]) - Math.max(a.bbox[1], b.bbox[1]) >= 0.5 * a.bbox[3] &&
+    Math.min(a.bbox[0] + a.bbox[2], b.bbox[0] + b.bbox[2]) - Math.max(a.bbox[0], b.bbox[0]) >= 0.5 * a.bbox[2];
   const banded = lines.filter((l) => l.bbox[3] >= sliver && Math.abs(across(l.bbox)) <= Math.max(stroke.thickness / 2, l.bbox[3] * 0.3));
+  for (let i = banded.length - 1; i >= 0; i--) if (banded.some((b) => within(banded[i]!, b))) banded.splice(i, 1);
   // Of lines read over the same stretch, one far less sure than the best is debris (stroke edges, marks read apart).
   const best = Math.max(0, ...banded.map((l) => l.confidence));
   const ordered = banded.filter((l) => l.confidence >= 0.75 * best).sort((a, b) => across(a.bbox) - across(b.bbox));
@@ -208,11 +215,41 @@ export function cropRegion(ink: SeparatedInk, r: HighlightRegion): RegionCrop {
   return { image, marker, stroke: { center: [image.width / 2, image.height / 2], angle: 0, length: r.length, thickness: r.thickness } };
 }
 
-/** The stroke's neighbourhood OCR'd on its own (see CROP_HEIGHT), read by the same covered-characters rule. */
-async function readCrop(ink: SeparatedInk, r: HighlightRegion, options: ScanOptions): Promise<CoveredText> {
-  const crop = cropRegion(ink, r);
-  const result = await options.engine.recognize({ image: crop.image, mode: "block", dpi: options.dpi });
-  return coveredText(result.lines, crop.stroke, markerCoverage(crop.marker));
+/** White rows between the crops of a montage: far more than a line gap, so no OCR line spans two crops. */
+const MONTAGE_GAP = 0.6;
+
+/**
+ * The strokes' neighbourhoods (see CROP_HEIGHT), each read by the same covered-characters rule — stacked into one
+ * image and OCR'd in one request: one engine call per page however many marks it has (a native tesseract call costs
+ * its start-up each time). Each crop's lines are told apart by where they sit in the stack.
+ */
+async function readCrops(ink: SeparatedInk, regions: readonly HighlightRegion[], options: ScanOptions): Promise<CoveredText[]> {
+  if (regions.length === 0) return [];
+  const crops = regions.map((r) => cropRegion(ink, r));
+  const gap = Math.round(MONTAGE_GAP * options.dpi);
+  const width = Math.max(...crops.map((c) => c.image.width));
+  const tops: number[] = [];
+  let height = gap;
+  for (const c of crops) {
+    tops.push(height);
+    height += c.image.height + gap;
+  }
+  const text = new Uint8Array(width * height).fill(255);
+  const marker = new Uint8Array(width * height).fill(MARKER_MAP.paper);
+  crops.forEach((c, k) => {
+    for (let y = 0; y < c.image.height; y++) {
+      const at = (tops[k]! + y) * width;
+      text.set(c.image.data.subarray(y * c.image.width, (y + 1) * c.image.width), at);
+      marker.set(c.marker.data.subarray(y * c.image.width, (y + 1) * c.image.width), at);
+    }
+  });
+  const result = await options.engine.recognize({ image: { width, height, data: text }, mode: "block", dpi: options.dpi });
+  const coverage = markerCoverage({ width, height, data: marker });
+  return crops.map((c, k) => {
+    const top = tops[k]!;
+    const lines = result.lines.filter((l) => l.bbox[1] + l.bbox[3] / 2 >= top && l.bbox[1] + l.bbox[3] / 2 < top + c.image.height);
+    return coveredText(lines, { ...c.stroke, center: [c.stroke.center[0], c.stroke.center[1] + top] }, coverage);
+  });
 }
 
 async function ocrPage(gray: GrayImage, skew: number, options: ScanOptions): Promise<OcrResult> {
@@ -229,19 +266,21 @@ export async function readScannedPage(img: RgbaImage, options: ScanOptions): Pro
   const coverage = markerCoverage(ink.marker);
   const messages: EvidenceWarning[] = [];
   const page = options.pageText ? await ocrPage(ink.text, highlights.skew, options) : null;
-  const regions = await Promise.all(
-    highlights.regions.map(async (r): Promise<ScannedRegion> => {
-      let reading = page ? coveredText(page.lines, r, coverage) : { text: "", confidence: 0 };
-      if (reading.confidence < REGION_READABLE) {
-        const second = await readCrop(ink, r, options);
-        if (second.confidence > reading.confidence) reading = second;
-      }
-      const base = { bbox: r.bbox, color: r.color, rgb: r.rgb, confidence: Math.round(reading.confidence * 1000) / 1000 };
-      if (reading.text && reading.confidence >= REGION_READABLE) return { ...base, text: reading.text };
-      messages.push(warning("region-unreadable", `${r.bbox.map(Math.round).join(",")}; ${Math.round(reading.confidence * 100)}%`));
-      return { ...base, text: "", unreadable: { guess: reading.text, nearby: page ? nearbyText(page.lines, r.bbox) : "" } };
-    }),
-  );
+  const readings = highlights.regions.map((r) => (page ? coveredText(page.lines, r, coverage) : { text: "", confidence: 0 }));
+  // The marks the page reading is unsure of (all of them in marked-only mode) are read again on their own.
+  const unsure = highlights.regions.filter((_, i) => readings[i]!.confidence < REGION_READABLE);
+  const second = await readCrops(ink, unsure, options);
+  unsure.forEach((r, k) => {
+    const i = highlights.regions.indexOf(r);
+    if (second[k]!.confidence > readings[i]!.confidence) readings[i] = second[k]!;
+  });
+  const regions = highlights.regions.map((r, i): ScannedRegion => {
+    const reading = readings[i]!;
+    const base = { bbox: r.bbox, color: r.color, rgb: r.rgb, confidence: Math.round(reading.confidence * 1000) / 1000 };
+    if (reading.text && reading.confidence >= REGION_READABLE) return { ...base, text: reading.text };
+    messages.push(warning("region-unreadable", `${r.bbox.map(Math.round).join(",")}; ${Math.round(reading.confidence * 100)}%`));
+    return { ...base, text: "", unreadable: { guess: reading.text, nearby: page ? nearbyText(page.lines, r.bbox) : "" } };
+  });
   const text = page ? normalizeEvidenceText(page.text) : "";
   const confidence = page ? page.confidence : regions.length ? Math.min(...regions.map((r) => r.confidence)) : 0;
   if (page && !text) messages.push(warning("page-unreadable"));

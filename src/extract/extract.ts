@@ -362,6 +362,7 @@ function placeMatrixByPosition(seg: Segment, lines: readonly Line[], marks: read
   if (open.length === 0) return;
   const taken = new Set(matched.values());
   const free = marks.filter((m) => !taken.has(m) && m.rowText === undefined);
+  if (free.length === 0) return;
   const anchors = open
     .map((cells) => ({ cells, line: rowLabelLine(cells[0]!.label, lines, seg) }))
     .filter((a): a is { cells: FieldDef[]; line: number } => a.line !== undefined)
@@ -519,14 +520,15 @@ function readBlanks(
     byParent.set(key, [...(byParent.get(key) ?? []), b]);
   }
   // Blanks under a choice: read from that choice's mark onward, template = its label then the blanks' own labels.
-  // Read whether or not the choice is checked: a frequency typed beside an unticked box is still what the office
-  // wrote (validation says the two disagree), and an empty blank reads as nothing.
+  // A matrix cell's blanks are read whether or not the cell is checked: a frequency typed in the cell beside an
+  // unticked box is still what the office wrote (validation says the two disagree), and an empty blank reads as
+  // nothing.
   const markOf = new Map<string, LineMark>([...matched].map(([f, m]) => [f.id, m]));
   for (const [parent, list] of byParent) {
     if (parent === undefined) continue;
     const m = markOf.get(parent);
     const parentField = q.fields.find((f) => f.id === parent);
-    if (!m || !parentField) continue;
+    if (!m || !parentField || (!m.mark.checked && (m.rowKey === undefined || parentField.kind !== "cell"))) continue;
     const from = { line: m.line, offset: m.offset + 1 };
     const limit = Math.min(seg.end, nextMarkLine(lines, m) + 1);
     const values = new Map<string, { text: string; line: number }>();

@@ -15,6 +15,18 @@ import { cer, precision, recall, scoreSplit, table, type Score } from "./score.j
 const pool = new TesseractPool();
 afterAll(() => pool.terminate());
 
+describe("evidence reader accuracy on samples/evidence/heldout-strong (hard-pressed highlighter, whole-page OCR)", () => {
+  it("reads the marked phrases from the page's one OCR pass", { timeout: 20 * 60_000 }, async () => {
+    // The engine the CLI would choose (native tesseract where installed): this is what offices' evidence goes through.
+    const { total, groups } = await scoreSplit("heldout-strong", { pageText: true });
+    console.log(`\n${table([...groups, total])}`);
+    expect(total.errors).toEqual([]);
+    expect(recall(total)).toBeGreaterThanOrEqual(0.95);
+    expect(precision(total)).toBeGreaterThanOrEqual(0.95);
+    expect(cer(total)).toBeLessThanOrEqual(0.03);
+  });
+});
+
 describe("evidence reader accuracy on samples/evidence/heldout", () => {
   it("finds the marked phrases, nothing else, and reads them", { timeout: 20 * 60_000 }, async () => {
     const { total, groups } = await scoreSplit("heldout", { engine: pool, pageText: false });

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { OcrEngine } from "../../src/evidence/ocr.js";
+import type { OcrChoice } from "../../src/evidence/ocr-native.js";
 import { readEvidence } from "../../src/evidence/read.js";
 import type { EvidenceFile } from "../../src/evidence/schema.js";
 import { normalizeEvidenceText } from "../../src/evidence/thai.js";
@@ -145,6 +146,8 @@ export interface RunOptions {
   /** A samples folder other than samples/evidence (e.g. a set generated with another seed). */
   root?: string;
   engine?: OcrEngine;
+  /** Which engine to choose when none is given (readEvidence's default: auto). */
+  ocr?: OcrChoice;
   pageText?: boolean;
   filter?: (e: IndexEntry) => boolean;
   onFile?: (entry: IndexEntry, file: EvidenceFile) => void;
@@ -157,7 +160,7 @@ export async function scoreSplit(split: string, options: RunOptions = {}): Promi
   const total = emptyScore("all");
   const { value } = await readEvidence(
     entries.map((e) => path.join(root, e.file)),
-    { engine: options.engine, pageText: options.pageText ?? false },
+    { engine: options.engine, ocr: options.ocr ?? "auto", pageText: options.pageText ?? false },
   );
   value.files.forEach((file, i) => {
     const entry = entries[i]!;

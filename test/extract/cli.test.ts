@@ -8,6 +8,7 @@ import path from "node:path";
 import PizZip from "pizzip";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
+import { buildCfb } from "../docx/build-docx.js";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "samruat-extract-cli-"));
 const sample = path.join(import.meta.dirname, "..", "..", "samples", "forms", "tune", "glyph-01.docx");
@@ -43,6 +44,26 @@ describe("samruat extract on files that break", () => {
     expect(r.stderr).toMatch(/อ่านได้ถึงข้อ P\d/);
     expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(1);
     noTrace(r.stderr);
+  });
+
+  it("a .doc LibreOffice cannot convert: exit 2 naming the file, not LibreOffice's temporary copy", async () => {
+    const file = path.join(dir, "เสีย.doc");
+    writeFileSync(file, buildCfb(["WordDocument", "1Table"]));
+    const r = await cli("extract", file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("LibreOffice");
+    expect(r.stderr).toContain("เสีย.doc");
+    expect(r.stderr).not.toContain("samruat-convert");
+    expect(r.stderr).not.toContain("input.doc");
+    noTrace(r.stderr);
+  });
+
+  it("a password-protected .doc says so instead of trying LibreOffice", async () => {
+    const file = path.join(dir, "ลับ.doc");
+    writeFileSync(file, buildCfb(["WordDocument", "1Table"], 0x0100));
+    const r = await cli("extract", file, "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("password-protected");
   });
 
   it("3,000 nested tables: exit 2 with a message, not a stack overflow", async () => {
