@@ -1,5 +1,6 @@
 /** Builds small .docx (and not-quite-.docx) files in memory so every reader case has its own exact fixture. */
 import PizZip from "pizzip";
+import { DocxError } from "../../src/docx/errors.js";
 
 export const NAMESPACES = [
   'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"',
@@ -117,4 +118,15 @@ export function buildCfb(streamNames: readonly string[], fibFlags?: number): Uin
     view.setUint16(1536 + 0x0a, fibFlags, true);
   }
   return out;
+}
+
+/** The DocxError `fn` throws (anything else is rethrown; nothing thrown fails the test). */
+export function docxErrorOf(fn: () => unknown): DocxError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DocxError) return error;
+    throw error;
+  }
+  throw new Error("expected a DocxError");
 }

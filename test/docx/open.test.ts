@@ -3,22 +3,12 @@ import { EXIT, SamruatError } from "../../src/errors.js";
 import { DocxError, type DocxErrorCode } from "../../src/docx/errors.js";
 import { openDocx } from "../../src/docx/open.js";
 import { readDocx } from "../../src/docx/read.js";
-import { buildCfb, buildDocx, p, r, zip } from "./build-docx.js";
+import { buildCfb, buildDocx, docxErrorOf, p, r, zip } from "./build-docx.js";
 
 const FILE = "แบบสำรวจ-ทดสอบ.docx";
 
-function errorOf(fn: () => unknown): DocxError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DocxError) return error;
-    throw error;
-  }
-  throw new Error("expected a DocxError");
-}
-
 function expectCode(bytes: Uint8Array, code: DocxErrorCode): DocxError {
-  const error = errorOf(() => readDocx(bytes, FILE));
+  const error = docxErrorOf(() => readDocx(bytes, FILE));
   expect(error.code).toBe(code);
   expect(error.file).toBe(FILE);
   expect(error.messageTh).toContain(FILE);
@@ -157,11 +147,11 @@ describe("openDocx: what the bytes really are", () => {
 
   it("zip bomb by declared entry size and by total size", () => {
     const bytes = buildDocx(p(r("x")), { files: { "word/media/a.bin": new Uint8Array(3000) } });
-    expect(errorOf(() => openDocx(bytes, FILE, { maxEntrySize: 2000 })).messageEn).toContain(
+    expect(docxErrorOf(() => openDocx(bytes, FILE, { maxEntrySize: 2000 })).messageEn).toContain(
       "word/media/a.bin declares 3000 bytes, limit 2000",
     );
-    expect(errorOf(() => openDocx(bytes, FILE, { maxTotalSize: 3500 })).code).toBe("zip_bomb");
-    expect(errorOf(() => openDocx(bytes, FILE, { maxEntries: 3 })).messageEn).toContain("6 entries, limit 3");
+    expect(docxErrorOf(() => openDocx(bytes, FILE, { maxTotalSize: 3500 })).code).toBe("zip_bomb");
+    expect(docxErrorOf(() => openDocx(bytes, FILE, { maxEntries: 3 })).messageEn).toContain("6 entries, limit 3");
   });
 
   it("follows _rels/.rels to a main part that is not word/document.xml", () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DocxError } from "../../src/docx/errors.js";
 import { formatLocation, paragraphText, walkParagraphs, type Block, type Inline, type Paragraph } from "../../src/docx/model.js";
 import { readDocx } from "../../src/docx/read.js";
-import { buildDocx, cell, font, p, pStyled, r, row, table } from "./build-docx.js";
+import { buildDocx, cell, docxErrorOf, font, p, pStyled, r, row, table } from "./build-docx.js";
 
 const read = (body: string, styles?: string) => readDocx(buildDocx(body, styles ? { styles } : {}), "t.docx");
 const blocks = (body: string, styles?: string): Block[] => read(body, styles).value.blocks;
@@ -219,22 +218,12 @@ describe("structure and locations", () => {
     ]);
   });
 
-  const thrown = (fn: () => unknown): DocxError => {
-    try {
-      fn();
-    } catch (e) {
-      if (e instanceof DocxError) return e;
-      throw e;
-    }
-    throw new Error("nothing was thrown");
-  };
-
   it("XML that breaks off is a damaged document (damaged_xml, with what came before); with nothing usable, malformed_xml", () => {
     const whole = buildDocx(p(r("หนึ่ง")) + p(r("สอง")));
     const cut = buildDocx("", {
       files: { "word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>หนึ่ง</w:t></w:r></w:p><w:p><w:r><w:t>สอง</w:t></w:r></w:p><w:p><w:r><w:t>สา` },
     });
-    const damaged = thrown(() => readDocx(cut, "ส่งแล้ว.docx"));
+    const damaged = docxErrorOf(() => readDocx(cut, "ส่งแล้ว.docx"));
     expect(damaged.code).toBe("damaged_xml");
     expect(damaged.file).toBe("ส่งแล้ว.docx");
     expect(damaged.messageTh).toContain("word/document.xml");
@@ -243,13 +232,13 @@ describe("structure and locations", () => {
     expect(readDocx(whole, "t.docx").messages).toEqual([]);
 
     const broken = buildDocx("", { files: { "word/document.xml": "<w:document><<<" } });
-    expect(thrown(() => readDocx(broken, "t.docx")).code).toBe("malformed_xml");
+    expect(docxErrorOf(() => readDocx(broken, "t.docx")).code).toBe("malformed_xml");
   });
 
   it("tables nested thousands deep are refused with a message, not a stack overflow", () => {
     const depth = 3000;
     const nested = "<w:tbl><w:tr><w:tc>".repeat(depth) + p(r("ลึก")) + "</w:tc></w:tr></w:tbl>".repeat(depth);
-    const error = thrown(() => readDocx(buildDocx(nested), "nested.docx"));
+    const error = docxErrorOf(() => readDocx(buildDocx(nested), "nested.docx"));
     expect(error.code).toBe("too_deep");
     expect(error.messageEn).toContain("more than 32 levels");
     // A few levels, as real forms have, read fine.
@@ -259,7 +248,7 @@ describe("structure and locations", () => {
 
   it("DTD entities are never expanded (no billion-laughs)", () => {
     const xml = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "AAAAAAAAAA"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>`;
-    const error = thrown(() => readDocx(buildDocx("", { files: { "word/document.xml": xml } }), "t.docx"));
+    const error = docxErrorOf(() => readDocx(buildDocx("", { files: { "word/document.xml": xml } }), "t.docx"));
     expect(error.code).toBe("damaged_xml");
     expect(error.partial!.document.blocks.map((b) => b.kind === "paragraph" && paragraphText(b))).toEqual(["x", ""]);
   });

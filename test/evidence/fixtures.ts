@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { PDFDocument, PDFName, PDFHexString, type PDFPage, type PDFFont } from "pdf-lib";
 import PizZip from "pizzip";
 import type { OcrEngine, OcrRequest, OcrResult } from "../../src/evidence/ocr.js";
-import type { RgbaImage } from "../../src/evidence/raster.js";
+import { toGray, type GrayImage, type RgbaImage } from "../../src/evidence/raster.js";
 
 const THAI_FONT = "/usr/share/fonts/truetype/tlwg/Laksaman.ttf";
 
@@ -149,4 +149,16 @@ export class StubOcr implements OcrEngine {
   async terminate(): Promise<void> {
     this.terminated = true;
   }
+}
+
+/** One line of Thai and Latin text rendered black on white (Laksaman, 62 px: about 16 pt at 300 dpi), as OCR input. */
+export const RENDERED_LINE = "แต่งตั้งคณะกรรมการตรวจรับพัสดุ Digital 2024";
+export function renderedLine(): GrayImage {
+  const ctx = createCanvas(1500, 110).getContext("2d");
+  ctx.fillStyle = "#fff";
+  ctx.fillRect(0, 0, 1500, 110);
+  ctx.fillStyle = "#000";
+  ctx.font = "62px Laksaman";
+  ctx.fillText(RENDERED_LINE, 20, 75);
+  return toGray({ width: 1500, height: 110, data: ctx.getImageData(0, 0, 1500, 110).data });
 }

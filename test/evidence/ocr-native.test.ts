@@ -1,9 +1,8 @@
-import { createCanvas } from "@napi-rs/canvas";
 import { describe, expect, it } from "vitest";
 import { NativeTesseract, nativeTesseractAvailable, parseHocr } from "../../src/evidence/ocr-native.js";
-import { toGray } from "../../src/evidence/raster.js";
 import { normalizeEvidenceText } from "../../src/evidence/thai.js";
 import { editDistance } from "../../src/text/distance.js";
+import { RENDERED_LINE, renderedLine } from "./fixtures.js";
 
 const similarity = (a: string, b: string) => 1 - editDistance(a, b) / Math.max(1, [...a].length, [...b].length);
 
@@ -40,17 +39,11 @@ describe("NativeTesseract", () => {
   it("reads a rendered Thai line with character boxes, like the tesseract.js pool", { timeout: 60_000 }, async () => {
     // CI installs tesseract-ocr; a machine without it has nothing to test here and says so.
     expect(await nativeTesseractAvailable(), "native tesseract (apt-get install tesseract-ocr)").toBe(true);
-    const ctx = createCanvas(1500, 110).getContext("2d");
-    ctx.fillStyle = "#fff";
-    ctx.fillRect(0, 0, 1500, 110);
-    ctx.fillStyle = "#000";
-    ctx.font = "62px Laksaman";
-    ctx.fillText("แต่งตั้งคณะกรรมการตรวจรับพัสดุ Digital 2024", 20, 75);
-    const image = toGray({ width: 1500, height: 110, data: ctx.getImageData(0, 0, 1500, 110).data });
+    const image = renderedLine();
     const engine = new NativeTesseract({ size: 2 });
     const [a, b] = await Promise.all([engine.recognize({ image, mode: "line", dpi: 300 }), engine.recognize({ image, mode: "block", dpi: 300 })]);
     for (const result of [a, b]) {
-      expect(similarity(normalizeEvidenceText(result.text), "แต่งตั้งคณะกรรมการตรวจรับพัสดุ Digital 2024")).toBeGreaterThan(0.9);
+      expect(similarity(normalizeEvidenceText(result.text), RENDERED_LINE)).toBeGreaterThan(0.9);
       expect(result.lines[0]!.words.map((w) => w.text)).toContain("Digital");
       expect(result.lines[0]!.symbols.length).toBeGreaterThan(30);
     }

@@ -5,6 +5,7 @@ import { toGray } from "../../src/evidence/raster.js";
 import { readScannedPage } from "../../src/evidence/scan.js";
 import { normalizeEvidenceText } from "../../src/evidence/thai.js";
 import { editDistance } from "../../src/text/distance.js";
+import { RENDERED_LINE, renderedLine } from "./fixtures.js";
 import { synthPage } from "./synth.js";
 
 /** 1 − normalised edit distance. */
@@ -40,15 +41,9 @@ describe("wordsOfLine", () => {
 
 describe("TesseractPool (tesseract.js, tha+eng from node_modules)", () => {
   it("reads a rendered Thai line with word boxes", async () => {
-    const ctx = createCanvas(1500, 110).getContext("2d");
-    ctx.fillStyle = "#fff";
-    ctx.fillRect(0, 0, 1500, 110);
-    ctx.fillStyle = "#000";
-    ctx.font = "62px Laksaman";
-    ctx.fillText("แต่งตั้งคณะกรรมการตรวจรับพัสดุ Digital 2024", 20, 75);
-    const image = toGray({ width: 1500, height: 110, data: ctx.getImageData(0, 0, 1500, 110).data });
+    const image = renderedLine();
     const result = await pool.recognize({ image, mode: "line", dpi: 300 });
-    expect(similarity(normalizeEvidenceText(result.text), "แต่งตั้งคณะกรรมการตรวจรับพัสดุ Digital 2024")).toBeGreaterThan(0.9);
+    expect(similarity(normalizeEvidenceText(result.text), RENDERED_LINE)).toBeGreaterThan(0.9);
     expect(result.confidence).toBeGreaterThan(0.7);
     const words = result.lines.flatMap((l) => l.words);
     expect(words.map((w) => w.text)).toContain("Digital");
