@@ -141,11 +141,10 @@ export async function readEvidenceFiles(
     if (cached) results.set(e.sha256, cached);
     else todo.push(e);
   }
-  // Several files at once, as many as the engine reads in parallel: most evidence is one page, and one file at a time
-  // would leave all but one OCR worker idle. The map is returned in plan order, whatever order the files finished in.
+  // One file at a time (its pages in parallel): pdf.js misreads pages ("Invalid page request") when documents are
+  // opened and destroyed side by side in one process.
   let pages = 0;
   let done = 0;
-  let next = 0;
   const readOne = async (e: PlannedEvidence) => {
     const report = (pagesDone: number) => ctx.progress({ stage: "evidence", done, total: todo.length, pages: pages + pagesDone, file: e.path });
     report(0);
@@ -168,13 +167,10 @@ export async function readEvidenceFiles(
     results.set(e.sha256, content);
     await ctx.cache.put("evidence", e.sha256, cacheKey, content);
   };
-  const lane = async () => {
-    while (next < todo.length) {
-      await readOne(todo[next++]!);
-      done++;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(todo.length, options.engine.parallelism) }, lane));
+  for (const e of todo) {
+    await readOne(e);
+    done++;
+  }
   return new Map(uniqueEvidence(plan).map((e) => [e.sha256, results.get(e.sha256)!]));
 }
 
