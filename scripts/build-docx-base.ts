@@ -1,5 +1,6 @@
-// Builds templates/docx/questionnaire-base.docx: page setup (A4), styles (TH SarabunPSK 16 pt incl. complex script),
-// footer with page numbers, and one `{@body}` paragraph that docxtemplater replaces with the generated form.
+// Builds templates/docx/questionnaire-base.docx and letter-base.docx: page setup (A4; the letter with the margins of
+// the official correspondence rules, 3 cm left, 2 cm right), styles (TH SarabunPSK 16 pt incl. complex script),
+// footer with page numbers, and one `{@body}` paragraph that docxtemplater replaces with the generated content.
 // Rerun after changing this file: npx tsx scripts/build-docx-base.ts
 import PizZip from "pizzip";
 import { writeFileSync } from "node:fs";
@@ -11,7 +12,13 @@ const W = 'xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessi
 const FONT = "TH SarabunPSK";
 const fonts = `<w:rFonts w:ascii="${FONT}" w:hAnsi="${FONT}" w:eastAsia="${FONT}" w:cs="${FONT}"/>`;
 
-const files: Record<string, string> = {
+/** Page margins in twips: the questionnaire's, and the official letter's (ระเบียบงานสารบรรณ: 3 cm left, 2 cm right). */
+const MARGINS = {
+  "questionnaire-base.docx": '<w:pgMar w:top="1134" w:right="1020" w:bottom="1134" w:left="1526" w:header="567" w:footer="567" w:gutter="0"/>',
+  "letter-base.docx": '<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>',
+};
+
+const files = (pgMar: string): Record<string, string> => ({
   "[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`,
   "_rels/.rels": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -29,12 +36,14 @@ const files: Record<string, string> = {
   "word/footer1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:ftr ${W}><w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="right"/></w:pPr><w:r><w:rPr>${fonts}</w:rPr><w:t xml:space="preserve">{footer} หน้า </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr>${fonts}</w:rPr><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>`,
   "word/document.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document ${W}><w:body><w:p><w:r><w:t>{@body}</w:t></w:r></w:p><w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1020" w:bottom="1134" w:left="1526" w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="708"/><w:docGrid w:linePitch="435"/></w:sectPr></w:body></w:document>`,
-};
+<w:document ${W}><w:body><w:p><w:r><w:t>{@body}</w:t></w:r></w:p><w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/>${pgMar}<w:cols w:space="708"/><w:docGrid w:linePitch="435"/></w:sectPr></w:body></w:document>`,
+});
 
-const zip = new PizZip();
-for (const [name, content] of Object.entries(files)) zip.file(name, content);
-normalizeZipDates(zip);
-const out = path.join(PACKAGE_ROOT, "templates", "docx", "questionnaire-base.docx");
-writeFileSync(out, zip.generate({ type: "nodebuffer", compression: "DEFLATE" }));
-console.log(`wrote ${out}`);
+for (const [name, pgMar] of Object.entries(MARGINS)) {
+  const zip = new PizZip();
+  for (const [part, content] of Object.entries(files(pgMar))) zip.file(part, content);
+  normalizeZipDates(zip);
+  const out = path.join(PACKAGE_ROOT, "templates", "docx", name);
+  writeFileSync(out, zip.generate({ type: "nodebuffer", compression: "DEFLATE" }));
+  console.log(`wrote ${out}`);
+}

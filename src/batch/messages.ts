@@ -36,6 +36,10 @@ const REASONS = {
     th: "แบบสำรวจของหน่วยงานนี้อ่านไม่ได้ จึงยังไม่ได้ใช้หลักฐานนี้ — ขอให้หน่วยงานส่งแบบสำรวจใหม่",
     en: "this agency's form could not be read, so its evidence is not used yet — ask the agency to send the form again",
   }),
+  form_missing: () => ({
+    th: "ยังไม่ได้รับแบบสำรวจของหน่วยงานนี้ จึงยังไม่ได้ใช้หลักฐานนี้ — ขอให้หน่วยงานส่งแบบสำรวจ",
+    en: "no form of this agency has arrived, so its evidence is not used yet — ask the agency for its form",
+  }),
   agency_unknown: () => ({
     th: "ไม่ทราบว่าเป็นหลักฐานของหน่วยงานใด (อยู่นอกโฟลเดอร์ของหน่วยงาน และชื่อไฟล์ไม่ระบุหน่วยงาน)",
     en: "it is not known which agency this evidence belongs to (outside any agency folder, and its name names no agency)",
@@ -108,7 +112,7 @@ export const NEWER_BY = {
 
 /** Lines of the human summary on stderr. */
 const SUMMARY = {
-  agencies: (n: number) => ({ th: `หน่วยงาน ${n} แห่ง`, en: `${n} agencies` }),
+  agencies: (v: { total: number; statuses: string }) => ({ th: `หน่วยงาน ${v.total} แห่ง: ${v.statuses}`, en: `${v.total} agencies: ${v.statuses}` }),
   forms: (v: { used: number; superseded: number; failed: number }) => ({
     th: `แบบสำรวจ: ใช้ ${v.used} · ถูกแทนที่ ${v.superseded} · อ่านไม่ได้ ${v.failed}`,
     en: `forms: ${v.used} used · ${v.superseded} superseded · ${v.failed} failed`,
@@ -118,13 +122,24 @@ const SUMMARY = {
     en: `evidence: ${v.used} linked · ${v.unlinked} unlinked · ${v.failed} failed`,
   }),
   ignored: (n: number) => ({ th: `ไฟล์อื่นที่ไม่ได้ใช้ ${n}`, en: `${n} other files ignored` }),
-  agencyLine: (v: { name: string; percent: string; errors: number; warnings: number }) => ({
-    th: `  ${v.name}: ครบถ้วน ${v.percent} · ข้อผิดพลาด ${v.errors} · คำเตือน ${v.warnings}`,
-    en: `  ${v.name}: ${v.percent} complete · ${v.errors} errors · ${v.warnings} warnings`,
+  agencyLine: (v: { name: string; status: string; percent: string; errors: number; warnings: number }) => ({
+    th: `  ${v.name}: ${v.status} · ตอบครบและมีหลักฐาน ${v.percent} · ข้อผิดพลาด ${v.errors} · คำเตือน ${v.warnings}`,
+    en: `  ${v.name}: ${v.status} · ${v.percent} answered with evidence · ${v.errors} errors · ${v.warnings} warnings`,
   }),
   problemFile: (v: { path: string; message: string }) => ({ th: `  ✗ ${v.path}: ${v.message}`, en: `  ✗ ${v.path}: ${v.message}` }),
+  round: (v: { number: number; agencies: number; fixed: number; added: number }) => ({
+    th: `รอบที่ ${v.number}: เทียบกับรอบที่ ${v.number - 1} มีหน่วยงานที่เปลี่ยน ${v.agencies} แห่ง · แก้แล้ว ${v.fixed} รายการ · ปัญหาใหม่ ${v.added} รายการ`,
+    en: `round ${v.number}: against round ${v.number - 1}, ${v.agencies} agencies changed · ${v.fixed} issues fixed · ${v.added} new`,
+  }),
+  roundAgency: (v: { name: string; status: string; fixed: number; added: number; arrived: number }) => ({
+    th: `  ${v.name}: ${v.status} · ไฟล์ใหม่ ${v.arrived} · แก้แล้ว ${v.fixed} · ปัญหาใหม่ ${v.added}`,
+    en: `  ${v.name}: ${v.status} · ${v.arrived} new files · ${v.fixed} fixed · ${v.added} new issues`,
+  }),
   wrote: (v: { out: string; files: string }) => ({ th: `เขียนผลลัพธ์ใน ${v.out}: ${v.files}`, en: `wrote to ${v.out}: ${v.files}` }),
-  errorsRemain: (n: number) => ({ th: `ยังมีข้อผิดพลาด ${n} รายการ (ดู issues.csv)`, en: `${n} errors remain (see issues.csv)` }),
+  errorsRemain: (v: { error: number; warning: number }) => ({
+    th: `ยังมีข้อผิดพลาด ${v.error} รายการ และคำเตือน ${v.warning} รายการ (ดู issues.csv)`,
+    en: `${v.error} errors and ${v.warning} warnings remain (see issues.csv)`,
+  }),
   allowErrorsHint: () => ({ th: "ใช้ --allow-errors หากต้องการให้จบด้วยรหัส 0", en: "use --allow-errors to exit 0 anyway" }),
   decisions: (v: { accept: number; reject: number; unmatched: number }) => ({
     th: `ผลการตัดสินของผู้ตรวจ: ยอมรับ ${v.accept} · ไม่ยอมรับ ${v.reject} · ไม่ตรงกับคำตอบที่ตรวจ ${v.unmatched}`,
@@ -164,6 +179,23 @@ export const RESPONDENT_TH = { provincial_office: "สำนักงานจ�
 
 /** summary.xlsx: sheet names and column headers (Thai, the secretariat's working language). */
 export const SHEETS = {
+  status: {
+    name: "สถานะหน่วยงาน",
+    agency: "หน่วยงาน",
+    status: "สถานะ",
+    received: "วันที่ได้รับล่าสุด",
+    files: "จำนวนไฟล์",
+    completeness: "ตอบครบและมีหลักฐาน (%)",
+    errors: "ข้อผิดพลาด",
+    warnings: "คำเตือน",
+    audit: "ตรวจหลักฐานแล้ว",
+    contact: "ผู้ประสานงาน",
+    email: "e-mail",
+    phone: "โทรศัพท์",
+    expected: "อยู่ในรายชื่อ",
+    yes: "ใช่",
+    no: "ไม่อยู่ในรายชื่อ",
+  },
   overview: {
     name: "ภาพรวม",
     agency: "หน่วยงาน",
@@ -178,8 +210,21 @@ export const SHEETS = {
     evidence: "ไฟล์หลักฐาน",
     superseded: "ไฟล์ที่ถูกแทนที่",
   },
+  round: {
+    name: (n: number) => `รอบที่ ${n} เปลี่ยนอะไร`,
+    agency: "หน่วยงาน",
+    status: "สถานะ (ก่อน → หลัง)",
+    what: "รายการ",
+    question: "ข้อ",
+    detail: "รายละเอียด",
+    arrived: "ไฟล์ที่ได้รับ",
+    fixed: "แก้แล้ว",
+    added: "ปัญหาใหม่",
+    answer: "คำตอบเปลี่ยน",
+    none: "(ว่าง)",
+  },
   answers: { name: "คำตอบ", question: "ข้อ", field: "รหัสช่องคำตอบ", label: "ตัวเลือก / ช่องกรอก" },
-  issues: { name: "ปัญหา", agency: "หน่วยงาน", file: "ไฟล์", question: "ข้อ", field: "ช่องคำตอบ", severity: "ระดับ", code: "รหัส", message: "รายละเอียด" },
+  issues: { name: "ปัญหา" },
   evidence: {
     name: "หลักฐาน",
     agency: "หน่วยงาน",

@@ -13,6 +13,7 @@ import type { AnswerDocument } from "../extract/answers.js";
 import type { CompiledForm } from "../form/compile.js";
 import type { RespondentSource } from "../validate/report.js";
 import { inferRespondent } from "../validate/respondent.js";
+import { resolveRoster, rosterAgencyNamed, type Roster, type RosterAgency, type RosterFile } from "../ledger/roster.js";
 import type { EmbeddedImage } from "./embedded.js";
 import { compare, type Inbox, type InboxFile, sha256 } from "./inbox.js";
 import { NEWER_BY, reason, type Reason } from "./messages.js";
@@ -58,6 +59,10 @@ export interface PlannedAgency {
 }
 
 export interface BatchPlan {
+  /** The province the forms name (most of them), or the one given. */
+  province: string;
+  /** The expected agencies with the province filled in, when a roster was given. */
+  roster?: Roster;
   agencies: PlannedAgency[];
   /** Every file and what becomes of it (the evidence stage marks the ones that turn out unreadable). */
   files: ManifestFile[];
@@ -101,7 +106,14 @@ interface Submission {
   revision: number;
 }
 
-export function buildPlan(form: CompiledForm, inbox: Inbox, classified: ClassifiedInbox, outcomes: ReadonlyMap<string, FormOutcome>): BatchPlan {
+export interface PlanOptions {
+  /** The agencies expected: their full names win over short ones, and files named for one are theirs. */
+  roster?: RosterFile;
+  /** The province's name; default: the one most forms give. */
+  province?: string;
+}
+
+export function buildPlan(form: CompiledForm, inbox: Inbox, classified: ClassifiedInbox, outcomes: ReadonlyMap<string, FormOutcome>, options: PlanOptions = {}): BatchPlan {
   const files: ManifestFile[] = [...classified.ignored];
   const submissions: Submission[] = [];
   const failedForms: { file: InboxFile; reason: Reason; name: string }[] = [];
@@ -120,8 +132,9 @@ export function buildPlan(form: CompiledForm, inbox: Inbox, classified: Classifi
       submissions.push({ file, doc: outcome.doc, embedded: outcome.embedded, name, identifiedBy, date: dateInName(file.path), revision: revisionInName(file.path) });
     }
   }
-  const province = mostCommon(submissions.map((s) => (s.doc.general.province ?? "").replace(/^จังหวัด\s*/u, "").trim()).filter(Boolean));
-  canonicalizeNames(submissions, failedForms, province);
+  const province = options.province ?? mostCommon(submissions.map((s) => (s.doc.general.province ?? "").replace(/^จังหวัด\s*/u, "").trim()).filter(Boolean));
+  const roster = options.roster ? resolveRoster(options.roster, province) : undefined;
+  canonicalizeNames(submissions, failedForms, province, roster);
   // A form that cannot be read still says whose it was (from its folder or name): its evidence waits for a resend.
   for (const f of failedForms) files.push({ path: f.file.path, sha256: f.file.sha256, kind: "form", status: "failed", agency: agencyId(f.name), reason: f.reason });
 
@@ -130,12 +143,15 @@ export function buildPlan(form: CompiledForm, inbox: Inbox, classified: Classifi
   const attribute = agencyOfPath([...submissions, ...failedForms], province);
   const byId = new Map(agencies.map((a) => [a.ref.id, a]));
   for (const file of evidenceCandidates) {
-    const id = attribute(file.path);
+    const id = attribute(file.path) ?? (roster ? rosterOwner(roster, file.path)?.id : undefined);
     const agency = id ? byId.get(id) : undefined;
     const { questions, linkedBy, unknown } = codesFor(file.path, form);
     const base = { path: file.path, sha256: file.sha256, kind: "evidence" as const, ...(id ? { agency: id } : {}) };
     if (!id) files.push({ ...base, status: "unlinked", reason: reason("agency_unknown") });
-    else if (!agency) files.push({ ...base, status: "ignored", ...(questions.length ? { questions } : {}), reason: reason("form_failed") });
+    else if (!agency) {
+      const why = failedForms.some((f) => agencyId(f.name) === id) ? "form_failed" : "form_missing";
+      files.push({ ...base, status: "ignored", ...(questions.length ? { questions } : {}), reason: reason(why) });
+    }
     else if (questions.length > 0) linked.push({ agency, evidence: { path: file.path, sha256: file.sha256, size: file.size, read: file.read, questions, linkedBy } });
     else if (unknown.length > 0) {
       agency.misnamedEvidence.push(...unknown.map((question) => ({ question, file: file.path })));
@@ -150,7 +166,7 @@ export function buildPlan(form: CompiledForm, inbox: Inbox, classified: Classifi
     const ids = new Set(files.filter((f) => f.kind === "form" && f.agency && f.path.startsWith(`${record.path}/`)).map((f) => f.agency));
     files.push(record.kind === "archive" && ids.size === 1 ? { ...record, agency: [...ids][0]! } : record);
   }
-  return { agencies, files: files.sort((a, b) => compare(a.path, b.path)) };
+  return { province, ...(roster ? { roster } : {}), agencies, files: files.sort((a, b) => compare(a.path, b.path)) };
 }
 
 interface Linked {
@@ -240,11 +256,27 @@ function identify(filePath: string, doc?: AnswerDocument): { name: string; ident
  * A folder or file name ("พาณิชย์", "สนง.พาณิชย์") that names an agency known from a general block ("สำนักงาน
  * พาณิชย์จังหวัดเชียงใหม่") takes that full name, so the copy groups with the agency's other copies.
  */
-function canonicalizeNames(submissions: Submission[], failed: { name: string }[], province: string): void {
-  const known = [...new Map(submissions.filter((s) => s.identifiedBy === "general").map((s) => [agencyCore(s.name, province), s.name]))].map(
+function canonicalizeNames(submissions: Submission[], failed: { file: InboxFile; name: string }[], province: string, roster: Roster | undefined): void {
+  // The roster's spelling of a name the general block gives with the same core: one agency, one name, every round.
+  const rosterByCore = new Map((roster?.agencies ?? []).map((a) => [agencyCore(a.name, province), a.name]));
+  for (const s of submissions.filter((s) => s.identifiedBy === "general")) s.name = rosterByCore.get(agencyCore(s.name, province)) ?? s.name;
+  const known = [...new Map([...rosterByCore, ...submissions.filter((s) => s.identifiedBy === "general").map((s) => [agencyCore(s.name, province), s.name] as const)])].map(
     ([core, value]) => ({ core, value }),
   );
-  for (const s of [...submissions.filter((s) => s.identifiedBy !== "general"), ...failed]) s.name = agencyNamedBy(s.name, known, province) ?? s.name;
+  for (const s of [...submissions.filter((s) => s.identifiedBy !== "general"), ...failed]) {
+    s.name = agencyNamedBy(s.name, known, province) ?? (roster ? (rosterAgencyNamed(roster, s.name) ?? rosterOwner(roster, s.file.path))?.name : undefined) ?? s.name;
+  }
+}
+
+/** The roster agency a file's own name or one of its folders names (nearest first). */
+function rosterOwner(roster: Roster, filePath: string): RosterAgency | undefined {
+  const segments = filePath.split("/");
+  const labels = [stem(segments.at(-1)!), ...segments.slice(0, -1).reverse().map((folder) => folder.replace(/\.zip$/iu, ""))];
+  for (const label of labels) {
+    const named = rosterAgencyNamed(roster, label);
+    if (named) return named;
+  }
+  return undefined;
 }
 
 /**

@@ -16,7 +16,10 @@ import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { BUNDLE_SCHEMA, MANIFEST_SCHEMA, type BatchManifest, type BundleEvidence, type BundlePage } from "../bundle/schema.js";
+import { BUNDLE_SCHEMA, MANIFEST_SCHEMA, type BatchManifest, type BundleEvidence, type BundlePage, type Decision, type ManifestFile } from "../bundle/schema.js";
+import { buildLedger } from "../ledger/index.js";
+import type { RoundsFile } from "../ledger/rounds.js";
+import { buildLetters } from "../letters/index.js";
 import type { Lang } from "../cli/context.js";
 import { SamruatError } from "../errors.js";
 import type { ProgressState } from "../cli/progress.js";
@@ -37,7 +40,7 @@ import { consolidate, renderProvinceDocx, type ProvinceConsolidation } from "../
 import { renderReport, type RenderReportInput } from "../report/index.js";
 import type { Cache } from "./cache.js";
 import { embeddedImages, type EmbeddedImage } from "./embedded.js";
-import type { InboxFile } from "./inbox.js";
+import type { Inbox, InboxFile } from "./inbox.js";
 import { reason, reasonFrom, type Reason, type StageName } from "./messages.js";
 import type { BatchPlan, FormOutcome, PlannedEvidence } from "./plan.js";
 import { issueRows, toCsv, type AgencyResult, type AuditRow } from "./tables.js";
@@ -290,23 +293,42 @@ export function validateAgencies(form: CompiledForm, plan: BatchPlan, evidence: 
 // ---------------------------------------------------------------------------------------------------------------
 // write
 
-/** Every file and what became of it: the plan's verdicts, with linked evidence that turned out unreadable failed. */
-export function buildManifest(form: CompiledForm, plan: BatchPlan, results: readonly AgencyResult[]): BatchManifest {
+/**
+ * Every file and what became of it (the plan's verdicts, with linked evidence that turned out unreadable failed),
+ * dated by its modification time; then the ledger over them: every agency of the roster with its status and issues.
+ */
+export function buildManifest(form: CompiledForm, plan: BatchPlan, results: readonly AgencyResult[], inbox: Inbox, decisions: readonly Decision[] = []): BatchManifest {
   const unreadable = new Map(results.flatMap((r) => r.bundle.evidence.flatMap((e) => (e.error ? [[e.file, e.error] as const] : []))));
+  const mtimes = new Map(inbox.files.map((f) => [f.path, f.mtimeMs]));
+  const files = plan.files.map((f): ManifestFile => {
+    const error = f.status === "used" ? unreadable.get(f.path) : undefined;
+    const mtime = mtimes.get(f.path.split("#")[0]!);
+    return {
+      ...f,
+      ...(error ? { status: "failed" as const, reason: reasonFrom(error.code, error.messageTh, error.message) } : {}),
+      ...(mtime !== undefined ? { modified: thaiDate(mtime) } : {}),
+    };
+  });
+  const ledger = buildLedger({ ...(plan.roster ? { roster: plan.roster } : {}), files, bundles: results.map((r) => r.bundle), decisions });
+  const identified = new Map(results.map((r) => [r.bundle.agency.id, r.bundle.agency.identifiedBy]));
   return {
     schema: MANIFEST_SCHEMA,
     form: form.file.id,
-    agencies: results.map(({ bundle, report }) => ({
-      ...bundle.agency,
-      file: bundle.source.file,
-      counts: report.counts,
-      completeness: report.completeness.required === 0 ? 1 : report.completeness.answered / report.completeness.required,
-    })),
-    files: plan.files.map((f) => {
-      const error = f.status === "used" ? unreadable.get(f.path) : undefined;
-      return error ? { ...f, status: "failed" as const, reason: reasonFrom(error.code, error.messageTh, error.message) } : f;
+    province: plan.province,
+    ...(ledger.roster ? { roster: ledger.roster } : {}),
+    agencies: ledger.agencies.map((a) => {
+      const by = identified.get(a.id);
+      return by ? { ...a, identifiedBy: by } : a;
     }),
+    issues: ledger.issues,
+    summary: ledger.summary,
+    files,
   };
+}
+
+/** The calendar date in Thailand (UTC+7, no daylight saving) of a time: the day the office sent the file. */
+function thaiDate(ms: number): string {
+  return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** Writes files under the output folder (atomically) and remembers what it wrote. */
@@ -328,6 +350,9 @@ export function outputWriter(outDir: string): OutputWriter {
   return writer;
 }
 
+/** The history of rounds in the output folder (src/ledger/rounds.ts). */
+export const ROUNDS_FILE = "rounds.json";
+
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 export async function writeOutputs(
@@ -336,18 +361,32 @@ export async function writeOutputs(
   results: readonly AgencyResult[],
   manifest: BatchManifest,
   audit: readonly AuditRow[],
+  rounds: RoundsFile,
   lang: Lang,
 ): Promise<void> {
   for (const { bundle } of results) await out.write(`answers/${bundle.agency.id}.json`, json(bundle));
   await out.write("batch.json", json(manifest));
-  const issues = issueRows(results, manifest, lang);
-  await out.write("issues.csv", toCsv(issues));
-  await out.write("summary.xlsx", await renderWorkbook(form, results, manifest, issues, audit));
+  await out.write(ROUNDS_FILE, json(rounds));
+  const issues = issueRows(manifest, lang);
+  await out.write("issues.csv", toCsv(issues, lang));
+  await out.write("summary.xlsx", await renderWorkbook(form, results, manifest, issues, audit, rounds.rounds.at(-1)!));
+  await writeLetters(out, form, manifest);
 
   // Outputs of an earlier run that this run did not produce would read as current: remove them.
   const crops = new Set(results.flatMap(({ bundle }) => bundle.evidence.flatMap((e) => e.pages.flatMap((p) => p.regions.flatMap((r) => (r.crop ? [r.crop] : []))))));
   await prune(out.outDir, "answers", (rel) => out.written.includes(rel));
+  await prune(out.outDir, "letters", (rel) => out.written.includes(rel));
   await prune(out.outDir, "crops", (rel) => crops.has(rel));
+}
+
+/** letters/<agency>.docx and .txt for every agency with something to fix (src/letters). */
+export async function writeLetters(out: OutputWriter, form: CompiledForm, manifest: BatchManifest): Promise<number> {
+  const letters = buildLetters(manifest, { formTitle: form.file.title, province: manifest.province });
+  for (const letter of letters) {
+    await out.write(letter.docxPath, letter.docx);
+    await out.write(letter.textPath, letter.text);
+  }
+  return letters.length;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
 /**
- * The batch's results as flat tables, for issues.csv and summary.xlsx: one issue row per validation issue and per
- * file that failed or could not be linked; one audit row per audited answer, with the auditor's decision on it; CSV
- * as Excel opens it (UTF-8 with BOM, RFC 4180 quoting, CRLF).
+ * The batch's results as flat tables, for issues.csv and summary.xlsx: one issue row per issue of the ledger (file
+ * problems, validation issues, audit verdicts); one audit row per audited answer, with the auditor's decision on it;
+ * CSV as Excel opens it (UTF-8 with BOM, RFC 4180 quoting, CRLF).
  */
 import type { AgencyBundle, AgencyRef, AuditItem, BatchManifest, Decision } from "../bundle/schema.js";
-import type { Lang } from "../cli/context.js";
+import { messages, type Lang } from "../i18n/index.js";
+import { issueText, SOURCE_TEXT, STATUS_TEXT } from "../ledger/index.js";
 import type { JsonReport } from "../validate/report.js";
 import type { PlannedAgency } from "./plan.js";
 
@@ -15,47 +16,47 @@ export interface AgencyResult {
   report: JsonReport;
 }
 
+/** One line of issues.csv and of the workbook's issues sheet: a ledger issue with its agency's name and status. */
 export interface IssueRow {
   agency: string;
-  file: string;
+  status: string;
   question: string;
   field: string;
-  severity: "error" | "warning" | "info";
+  severity: string;
+  kind: string;
   code: string;
   message: string;
+  hint: string;
+  file: string;
 }
 
-export const ISSUE_COLUMNS = ["agency", "file", "question", "field", "severity", "code", "message"] as const;
+export const ISSUE_COLUMNS = ["agency", "status", "question", "field", "severity", "kind", "code", "message", "hint", "file"] as const;
 
-export function issueRows(results: readonly AgencyResult[], manifest: BatchManifest, lang: Lang): IssueRow[] {
-  const rows: IssueRow[] = [];
-  for (const { bundle, report } of results) {
-    for (const issue of report.issues) {
-      rows.push({
-        agency: bundle.agency.name,
-        file: bundle.source.file,
-        question: issue.question,
-        field: issue.field ?? "",
-        severity: issue.severity,
-        code: issue.code,
-        message: issue.message,
-      });
-    }
-  }
-  const names = new Map(manifest.agencies.map((a) => [a.id, a.name]));
-  for (const file of manifest.files) {
-    if ((file.status !== "failed" && file.status !== "unlinked") || !file.reason) continue;
-    rows.push({
-      agency: file.agency ? (names.get(file.agency) ?? file.agency) : "",
-      file: file.path,
-      question: (file.questions ?? []).join(" "),
-      field: "",
-      severity: file.status === "failed" ? "error" : "warning",
-      code: file.reason.code,
-      message: lang === "en" ? file.reason.messageEn : file.reason.message,
-    });
-  }
-  return rows;
+export const ISSUE_HEADERS: Record<Lang, Record<(typeof ISSUE_COLUMNS)[number], string>> = {
+  th: { agency: "หน่วยงาน", status: "สถานะหน่วยงาน", question: "ข้อ", field: "รายการ", severity: "ระดับ", kind: "ประเภท", code: "รหัสปัญหา", message: "ปัญหา", hint: "วิธีแก้", file: "ไฟล์" },
+  en: { agency: "agency", status: "agency status", question: "question", field: "field", severity: "severity", kind: "kind", code: "code", message: "message", hint: "fix", file: "file" },
+};
+
+/** The ledger's issues in its order (agency by agency, files of no agency last), in people's words. */
+export function issueRows(manifest: BatchManifest, lang: Lang): IssueRow[] {
+  const agencies = new Map(manifest.agencies.map((a) => [a.id, a]));
+  const severity = messages(lang).severity;
+  return manifest.issues.map((issue) => {
+    const agency = agencies.get(issue.agency);
+    const text = issueText(issue, lang);
+    return {
+      agency: agency?.name ?? "",
+      status: agency ? STATUS_TEXT[agency.status][lang] : "",
+      question: issue.question,
+      field: issue.field,
+      severity: severity[issue.severity],
+      kind: SOURCE_TEXT[issue.source][lang],
+      code: issue.code,
+      message: text.message,
+      hint: text.hint,
+      file: issue.file,
+    };
+  });
 }
 
 export interface AuditRow {
@@ -96,11 +97,11 @@ function decisionsByAnswer(decisions: readonly Decision[]): Map<string, Decision
   return new Map(decisions.map((d) => [answerKey(d.agency, d.field), d]));
 }
 
-export function toCsv(rows: readonly IssueRow[]): string {
+export function toCsv(rows: readonly IssueRow[], lang: Lang = "th"): string {
   // Typed answers and file names come from outside: a leading = + - @ would run as a formula when Excel opens the file.
   const defuse = (value: string) => (/^[=+\-@\t\r]/u.test(value) ? `'${value}` : value);
   const quote = (value: string) => (/[",\r\n]/u.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-  const lines = [ISSUE_COLUMNS.join(","), ...rows.map((row) => ISSUE_COLUMNS.map((c) => quote(defuse(row[c]))).join(","))];
+  const lines = [ISSUE_COLUMNS.map((c) => quote(ISSUE_HEADERS[lang][c])).join(","), ...rows.map((row) => ISSUE_COLUMNS.map((c) => quote(defuse(row[c]))).join(","))];
   // The BOM makes Excel read the file as UTF-8 (Thai) instead of the ANSI code page.
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -1,13 +1,20 @@
 /**
- * summary.xlsx for the secretariat: overview per agency, every answer side by side, issues, evidence, the audit of
- * every answer that needs evidence (with the auditor's decisions read back) and the files that were not used. Thai
- * headers in TH SarabunPSK, frozen header rows (and label columns), auto filters.
+ * summary.xlsx for the secretariat: first every agency of the roster with its status, then the overview per agency,
+ * every answer side by side, issues (file problems, validation, audit: the same list as issues.csv), evidence, the
+ * audit of every answer that needs evidence (with the auditor's decisions read back) and the files that were not
+ * used. Thai headers in TH SarabunPSK, frozen header rows (and label columns), auto filters; printed landscape on A4,
+ * one page wide, the header row on every page. Same inputs, same bytes (fixed dates in the properties and the zip).
  */
 import ExcelJS from "exceljs";
+import PizZip from "pizzip";
+import { normalizeZipDates } from "../render/docx.js";
+import { STATUS_TEXT } from "../ledger/index.js";
+import type { Round } from "../ledger/rounds.js";
 import type { BatchManifest } from "../bundle/schema.js";
+import { formatThaiDate } from "../render/answers-fill.js";
 import type { CompiledForm } from "../form/compile.js";
 import { DECISION_TH, FOUND_IN_TH, IDENTIFIED_BY_TH, KIND_TH, LINKED_BY_TH, RESPONDENT_TH, SEVERITY_TH, SHEETS, STATUS_TH, VERDICT_TH } from "./messages.js";
-import type { AgencyResult, AuditRow, IssueRow } from "./tables.js";
+import { ISSUE_COLUMNS, ISSUE_HEADERS, type AgencyResult, type AuditRow, type IssueRow } from "./tables.js";
 
 /** Fixed document dates: a rerun writes the same workbook properties. */
 const WORKBOOK_DATE = new Date(Date.UTC(2024, 0, 1));
@@ -29,11 +36,48 @@ export async function renderWorkbook(
   manifest: BatchManifest,
   issues: readonly IssueRow[],
   audit: readonly AuditRow[],
+  round: Round,
 ): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = wb.lastModifiedBy = "samruat";
   wb.created = wb.modified = WORKBOOK_DATE;
 
+  const st = SHEETS.status;
+  addSheet(
+    wb,
+    st.name,
+    [
+      { header: st.agency, width: 46 },
+      { header: st.status, width: 14 },
+      { header: st.received, width: 16 },
+      { header: st.files, width: 10 },
+      { header: st.completeness, width: 16, format: "0%" },
+      { header: st.errors, width: 11 },
+      { header: st.warnings, width: 10 },
+      { header: st.audit, width: 14 },
+      { header: st.contact, width: 26 },
+      { header: st.email, width: 30 },
+      { header: st.phone, width: 16 },
+      { header: st.expected, width: 16 },
+    ],
+    manifest.agencies.map((a) => [
+      a.name,
+      STATUS_TEXT[a.status].th,
+      a.received ? formatThaiDate(a.received) : null,
+      a.files,
+      share(a.completeness.held, a.completeness.required),
+      a.counts.error,
+      a.counts.warning,
+      a.audit.total ? `${a.audit.supported + a.audit.accepted + a.audit.rejected}/${a.audit.total}` : null,
+      a.contact?.name ?? null,
+      a.contact?.email ?? null,
+      a.contact?.phone ?? null,
+      a.expected ? st.yes : st.no,
+    ]),
+    1,
+  );
+
+  const byId = new Map(results.map((r) => [r.bundle.agency.id, r]));
   const o = SHEETS.overview;
   const pillars = form.file.pillars.map((p) => p.number);
   addSheet(
@@ -52,22 +96,26 @@ export async function renderWorkbook(
       { header: o.evidence, width: 10 },
       { header: o.superseded, width: 40 },
     ],
-    results.map(({ bundle, report }) => [
-      bundle.agency.name,
-      bundle.agency.id,
-      bundle.source.file,
-      IDENTIFIED_BY_TH[bundle.agency.identifiedBy],
-      RESPONDENT_TH[bundle.agency.respondent],
-      share(report.completeness.answered, report.completeness.required),
-      ...pillars.map((n) => {
-        const p = report.completeness.pillars.find((x) => x.pillar === n);
-        return p ? share(p.answered, p.required) : null;
-      }),
-      report.counts.error,
-      report.counts.warning,
-      bundle.evidence.length,
-      bundle.superseded.map((s) => s.file).join("\n"),
-    ]),
+    manifest.agencies.map((ag) => {
+      const result = byId.get(ag.id);
+      const report = result?.report;
+      return [
+        ag.name,
+        ag.id,
+        ag.form ?? null,
+        ag.identifiedBy ? IDENTIFIED_BY_TH[ag.identifiedBy] : null,
+        RESPONDENT_TH[ag.respondent],
+        share(ag.completeness.held, ag.completeness.required),
+        ...pillars.map((n) => {
+          const p = report?.completeness.pillars.find((x) => x.pillar === n);
+          return p ? share(p.answered, p.required) : null;
+        }),
+        ag.counts.error,
+        ag.counts.warning,
+        result?.bundle.evidence.length ?? null,
+        (result?.bundle.superseded ?? []).map((s) => s.file).join("\n"),
+      ];
+    }),
     1,
   );
 
@@ -89,20 +137,12 @@ export async function renderWorkbook(
     3,
   );
 
-  const i = SHEETS.issues;
+  const issueWidths: Record<(typeof ISSUE_COLUMNS)[number], number> = { agency: 36, status: 12, question: 10, field: 22, severity: 11, kind: 12, code: 22, message: 70, hint: 50, file: 36 };
   addSheet(
     wb,
-    i.name,
-    [
-      { header: i.agency, width: 36 },
-      { header: i.file, width: 36 },
-      { header: i.question, width: 10 },
-      { header: i.field, width: 24 },
-      { header: i.severity, width: 12 },
-      { header: i.code, width: 22 },
-      { header: i.message, width: 90 },
-    ],
-    issues.map((r) => [r.agency, r.file, r.question, r.field, SEVERITY_TH[r.severity], r.code, r.message]),
+    SHEETS.issues.name,
+    ISSUE_COLUMNS.map((c) => ({ header: ISSUE_HEADERS.th[c], width: issueWidths[c] })),
+    issues.map((r) => ISSUE_COLUMNS.map((c) => r[c])),
     1,
   );
 
@@ -193,11 +233,41 @@ export async function renderWorkbook(
     1,
   );
 
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  const r = SHEETS.round;
+  addSheet(
+    wb,
+    r.name(round.number),
+    [
+      { header: r.agency, width: 40 },
+      { header: r.status, width: 26 },
+      { header: r.what, width: 14 },
+      { header: r.question, width: 12 },
+      { header: r.detail, width: 90 },
+    ],
+    round.changes.flatMap((c) => {
+      const status = c.statusBefore && c.statusBefore !== c.statusAfter ? `${STATUS_TEXT[c.statusBefore].th} → ${STATUS_TEXT[c.statusAfter].th}` : STATUS_TEXT[c.statusAfter].th;
+      const row = (what: string, question: string, detail: string): Cell[] => [c.name, status, what, question, detail];
+      return [
+        ...c.arrived.map((f) => row(r.arrived, "", f.modified ? `${f.path} (${formatThaiDate(f.modified)})` : f.path)),
+        ...c.fixed.map((i) => row(r.fixed, i.question, i.message)),
+        ...c.added.map((i) => row(r.added, i.question, i.message)),
+        ...c.answers.map((a) => row(r.answer, a.field.split(":")[0]!, `${a.field}: ${a.before ?? r.none} → ${a.after ?? r.none}`)),
+      ];
+    }),
+    1,
+  );
+
+  // exceljs stamps every zip entry with the time of writing.
+  const zip = new PizZip(new Uint8Array(await wb.xlsx.writeBuffer()));
+  normalizeZipDates(zip);
+  return zip.generate({ type: "uint8array", compression: "DEFLATE" });
 }
 
 function addSheet(wb: ExcelJS.Workbook, name: string, columns: readonly Column[], rows: readonly Cell[][], frozenColumns: number): void {
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", xSplit: frozenColumns, ySplit: 1 }] });
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: "frozen", xSplit: frozenColumns, ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1", margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
+  });
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width, style: { font: FONT, alignment: { vertical: "top", wrapText: true }, ...(c.format ? { numFmt: c.format } : {}) } }));
   ws.addRows(rows.map((row) => row.map(cellValue)));
   const header = ws.getRow(1);

@@ -15,10 +15,11 @@ import {
   RegionSchema,
   WarningSchema,
 } from "../evidence/schema.js";
+import { LedgerAgency, LedgerIssue, Ledger } from "../ledger/schema.js";
 
 export const BUNDLE_SCHEMA = "samruat.agency/1";
 export const DECISIONS_SCHEMA = "samruat.decisions/1";
-export const MANIFEST_SCHEMA = "samruat.batch/1";
+export const MANIFEST_SCHEMA = "samruat.batch/2";
 
 /** How the agency of a form was identified: its general-information block, its folder, or its file name. */
 export const IdentifiedBy = z.enum(["general", "folder", "file_name"]);
@@ -145,19 +146,25 @@ export const ManifestFile = z.object({
   questions: z.array(z.string()).optional(),
   /** Why a file failed, was superseded, or was ignored (Thai and English). */
   reason: z.object({ code: z.string(), message: z.string(), messageEn: z.string() }).optional(),
+  /** The file's modification date (YYYY-MM-DD, Thai time; inside a .zip the entry's date): when it was sent. */
+  modified: z.string().optional(),
 });
 export type ManifestFile = z.infer<typeof ManifestFile>;
 
+/**
+ * The batch's one truth (`out/batch.json`): every agency of the roster (and any other that sent files) with its
+ * status and counts, every issue, every file. The CLI summary, issues.csv, summary.xlsx, report.html and the letters
+ * all read this.
+ */
 export const BatchManifest = z.object({
   schema: z.literal(MANIFEST_SCHEMA),
   form: z.string(),
-  agencies: z.array(
-    AgencyRef.extend({
-      file: z.string(),
-      counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
-      completeness: z.number().min(0).max(1),
-    }),
-  ),
+  /** The province's name ("เชียงใหม่"): the one most forms give, or the one given. */
+  province: z.string(),
+  roster: Ledger.shape.roster,
+  agencies: z.array(LedgerAgency.extend({ identifiedBy: IdentifiedBy.optional() })),
+  issues: z.array(LedgerIssue),
+  summary: Ledger.shape.summary,
   files: z.array(ManifestFile),
 });
 export type BatchManifest = z.infer<typeof BatchManifest>;

@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   audit: () => import("./commands/audit.js"),
   consolidate: () => import("./commands/consolidate.js"),
   batch: () => import("./commands/batch.js"),
+  letters: () => import("./commands/letters.js"),
 };
 
 export async function main(argv: string[], io: Partial<Pick<CliContext, "stdout" | "stderr">> = {}): Promise<number> {

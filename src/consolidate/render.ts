@@ -3,6 +3,7 @@
  * every question, and appendices: ก agencies and policy, ข conflicts, ค per-answer provenance, ง evidence, จ entries
  * that did not fit the form (only when some did not). Thai throughout, like the form.
  */
+import { RULE_TEXT } from "./labels.js";
 import type { CompiledForm } from "../form/compile.js";
 import { formatThaiDate } from "../render/answers-fill.js";
 import { renderEvidenceAppendix } from "../render/evidence-appendix.js";
@@ -28,19 +29,6 @@ const ROLE_TH: Record<RespondentRole, string> = {
   agency: "หน่วยงาน",
 };
 
-const RULE_TH: Record<BlankRule | MergePolicy["single"] | MergePolicy["multiple"], string> = {
-  most_advanced: "ระดับที่ก้าวหน้าที่สุดที่มีหลักฐาน",
-  majority: "คำตอบของหน่วยงานส่วนใหญ่",
-  any: "ทำเครื่องหมายเมื่อมีหน่วยงานใดตอบ (พร้อมหลักฐานเมื่อแบบสำรวจกำหนด)",
-  provincial_office: "ตามแบบสำรวจของสำนักงานจังหวัด",
-  sum: "รวมยอด",
-  max: "ค่าสูงสุด",
-  min: "ค่าต่ำสุด",
-  mean: "ค่าเฉลี่ย",
-  latest: "วันที่ล่าสุด",
-  earliest: "วันที่เร็วที่สุด",
-  combine: "รวมข้อความพร้อมชื่อหน่วยงาน",
-};
 
 /** The province's .docx (A4, TH SarabunPSK like every copy); the same consolidation gives the same bytes. */
 export function renderProvinceDocx(form: CompiledForm, result: ProvinceConsolidation): Uint8Array {
@@ -155,11 +143,11 @@ function agenciesSection(result: ProvinceConsolidation, nameOf: (id: string) => 
   ]);
   const p = result.policy;
   const policyLines = [
-    `ข้อที่ตอบได้คำตอบเดียวและตารางสถานะ: ${RULE_TH[p.single]}`,
-    `ข้อที่ตอบได้หลายคำตอบ: ${RULE_TH[p.multiple]}`,
+    `ข้อที่ตอบได้คำตอบเดียวและตารางสถานะ: ${RULE_TEXT.th[p.single]}`,
+    `ข้อที่ตอบได้หลายคำตอบ: ${RULE_TEXT.th[p.multiple]}`,
     `คำตอบที่แบบสำรวจกำหนดให้แนบหลักฐานแต่ไม่มีหลักฐานที่ใช้ได้: ${p.evidence.unsupported === "exclude" ? "ไม่นับรวม" : "นับรวม"} (แสดงในภาคผนวก ข)`,
-    `จำนวน: ${RULE_TH[p.blanks.integer]} · ตัวเลขอื่น: ${RULE_TH[p.blanks.number]} · ร้อยละ: ${RULE_TH[p.blanks.percent]} · วันที่: ${RULE_TH[p.blanks.date]}`,
-    `ข้อความและ URL: ${RULE_TH[p.blanks.text]} · รายการ (โครงการ บริการ ชุดข้อมูล): ${p.entries === "combine" ? "รวมรายการของทุกหน่วยงาน" : RULE_TH.provincial_office}`,
+    `จำนวน: ${RULE_TEXT.th[p.blanks.integer]} · ตัวเลขอื่น: ${RULE_TEXT.th[p.blanks.number]} · ร้อยละ: ${RULE_TEXT.th[p.blanks.percent]} · วันที่: ${RULE_TEXT.th[p.blanks.date]}`,
+    `ข้อความและ URL: ${RULE_TEXT.th[p.blanks.text]} · รายการ (โครงการ บริการ ชุดข้อมูล): ${p.entries === "combine" ? "รวมรายการของทุกหน่วยงาน" : RULE_TEXT.th.provincial_office}`,
     `ข้อที่สำนักงานจังหวัดเป็นผู้ตอบ: ใช้แบบสำรวจของ${p.sources.provincial_office.map((r) => ROLE_TH[r]).join(", ")}`,
   ];
   const warnings = result.warnings.map((w) => small(`• ${w.agency ? `${nameOf(w.agency)}: ` : ""}${w.message}`, { color: "C00000" }));

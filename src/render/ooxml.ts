@@ -51,6 +51,8 @@ export interface ParagraphStyle {
   indent?: number;
   /** Hanging indent in twips, so wrapped lines align after the box. */
   hanging?: number;
+  /** First-line indent in twips (the paragraph opening of Thai official letters). */
+  firstLine?: number;
   align?: "left" | "center" | "right" | "both";
   spaceAfter?: number;
   keepNext?: boolean;
@@ -64,7 +66,9 @@ export function paragraph(content: string, p: ParagraphStyle = {}): string {
     (p.keepNext ? "<w:keepNext/>" : "") +
     (p.pageBreakBefore ? "<w:pageBreakBefore/>" : "") +
     (p.spaceAfter !== undefined ? `<w:spacing w:after="${p.spaceAfter}"/>` : "") +
-    (p.indent || p.hanging ? `<w:ind w:left="${p.indent ?? 0}"${p.hanging ? ` w:hanging="${p.hanging}"` : ""}/>` : "") +
+    (p.indent || p.hanging || p.firstLine
+      ? `<w:ind w:left="${p.indent ?? 0}"${p.hanging ? ` w:hanging="${p.hanging}"` : p.firstLine ? ` w:firstLine="${p.firstLine}"` : ""}/>`
+      : "") +
     (p.align ? `<w:jc w:val="${p.align}"/>` : "");
   return `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ""}${content}</w:p>`;
 }

@@ -193,6 +193,8 @@ export const REPORT_JS = String.raw`
     return [bar, percent(value)];
   }
 
+  function statusBadge(agency) { return h("span", { class: "status status-" + agency.status }, agency.statusText); }
+
   function auditSummary(agency) {
     if (agency.audit.length === 0) return h("span", { class: "muted" }, "–");
     var supported = agency.audit.filter(function (a) { return a.verdict === "supported"; }).length;
@@ -214,8 +216,10 @@ export const REPORT_JS = String.raw`
   function viewAgencies() {
     var ui = UI.agencies;
     var rows = DATA.agencies.map(function (a) {
-      return h("tr", { "data-agency": a.id },
-        h("th", { scope: "row" }, agencyLink(a)),
+      return h("tr", { "data-agency": a.id, "data-status": a.status },
+        h("th", { scope: "row" }, agencyLink(a), a.expected ? null : h("span", { class: "muted" }, " (" + ui.notExpected + ")")),
+        h("td", null, statusBadge(a)),
+        h("td", null, a.received || h("span", { class: "muted" }, "–")),
         h("td", null, DATA.roles[a.respondent] || a.respondent),
         h("td", null, completenessCell(a.completeness)),
         h("td", { class: "num" }, countBadge(a.counts.error, "error")),
@@ -223,11 +227,17 @@ export const REPORT_JS = String.raw`
         h("td", null, UI.identifiedBy[a.identifiedBy] || a.identifiedBy),
         h("td", null, auditSummary(a)));
     });
+    var counts = {};
+    DATA.agencies.forEach(function (a) { counts[a.status] = (counts[a.status] || 0) + 1; });
+    var summary = DATA.statuses.filter(function (s) { return counts[s.key]; }).map(function (s) {
+      return h("span", { class: "status status-" + s.key }, s.text + " " + counts[s.key]);
+    });
     return [
       h("h2", { tabindex: "-1" }, ui.heading),
+      h("p", { class: "status-summary" }, ui.statusSummary, " ", summary),
       h("table", { class: "agencies" },
-        h("thead", null, h("tr", null, [ui.name, ui.respondent, ui.completeness, ui.errors, ui.warnings, ui.identifiedBy, ui.audit]
-          .map(function (t, i) { return h("th", { scope: "col", class: i === 3 || i === 4 ? "num" : null }, t); }))),
+        h("thead", null, h("tr", null, [ui.name, ui.status, ui.received, ui.respondent, ui.completeness, ui.errors, ui.warnings, ui.identifiedBy, ui.audit]
+          .map(function (t, i) { return h("th", { scope: "col", class: i === 5 || i === 6 ? "num" : null }, t); }))),
         h("tbody", null, rows)),
       DATA.unassignedFiles.length
         ? [h("h3", null, ui.unassignedFiles), filesTable(DATA.unassignedFiles)]
@@ -252,7 +262,8 @@ export const REPORT_JS = String.raw`
     var ui = UI.agency;
     var index = indexOf(agency);
     var meta = h("dl", { class: "meta" },
-      h("dt", null, ui.sourceFile), h("dd", null, h("span", { class: "mono" }, agency.file)),
+      h("dt", null, UI.agencies.status), h("dd", null, statusBadge(agency), agency.received ? " · " + UI.agencies.received + " " + agency.received : null),
+      h("dt", null, ui.sourceFile), h("dd", null, h("span", { class: "mono" }, agency.file || "–")),
       h("dt", null, UI.agencies.respondent), h("dd", null, DATA.roles[agency.respondent] || agency.respondent),
       h("dt", null, UI.agencies.identifiedBy), h("dd", null, UI.identifiedBy[agency.identifiedBy] || agency.identifiedBy),
       agency.method ? [h("dt", null, ui.readBy), h("dd", null, UI.readMethod[agency.method] || agency.method)] : null,
@@ -261,7 +272,11 @@ export const REPORT_JS = String.raw`
       h("dd", null, countBadge(agency.counts.error, "error"), " ", countBadge(agency.counts.warning, "warning")));
 
     var parts = [h("p", { class: "no-print" }, h("a", { href: "#agencies" }, UI.agency.back)), h("h2", { tabindex: "-1" }, agency.name)];
-    if (!agency.hasBundle) return parts.concat(h("section", { class: "card" }, meta, h("p", { class: "muted" }, ui.notInBundle)));
+    if (!agency.hasBundle) {
+      var problems = agency.issues.length ? h("section", { class: "card" }, h("h3", null, ui.documentIssues), issuesList(agency.issues)) : null;
+      var files = agency.otherFiles.length ? h("section", { class: "card" }, filesTable(agency.otherFiles)) : null;
+      return parts.concat(h("section", { class: "card" }, meta, h("p", { class: "muted" }, ui.notInBundle)), problems, files);
+    }
 
     parts.push(h("section", { class: "card" }, meta,
       h("details", null, h("summary", null, ui.general),
@@ -532,11 +547,12 @@ export const REPORT_JS = String.raw`
           h("tbody", null, questions.map(function (q) {
             var answers = q.answers.length ? q.answers : [{ label: "", value: "", provenance: [] }];
             return answers.map(function (a, i) {
+              var notes = i === answers.length - 1 && q.notes.length ? q.notes.map(function (n) { return h("p", { class: "note" }, n); }) : null;
               return h("tr", { "data-question": q.code },
                 i === 0 ? h("th", { scope: "row", rowspan: answers.length }, q.code) : null,
                 h("td", null, a.value === true
                   ? [h("span", { class: "mark", "aria-hidden": "true" }, "☑"), a.label]
-                  : [a.label ? a.label + ": " : "", a.value !== "" ? h("span", { class: "value" }, a.value) : h("span", { class: "muted" }, UI.question.notAnswered)]),
+                  : [a.label ? a.label + ": " : "", a.value !== "" ? h("span", { class: "value" }, a.value) : h("span", { class: "muted" }, UI.question.notAnswered)], notes),
                 h("td", { class: "provenance" }, a.provenance.join(", ")),
                 h("td", { class: "muted" }, a.rule || ""));
             });

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { AgencyBundle, AuditItem, BatchManifest, BundleEvidence, Decision, ManifestFile, Verdict } from "../bundle/schema.js";
+import { formatThaiDate } from "../render/answers-fill.js";
 import type { CompiledForm, CompiledQuestion } from "../form/compile.js";
 import { formatIssue, messages, type Lang } from "../i18n/index.js";
 import { RESPONDENT_ASKS } from "../validate/context.js";
@@ -12,6 +13,7 @@ import { IssueCode, Severity, type IssueValue } from "../validate/types.js";
 import { REPORT_MESSAGES, type ReportMessages } from "./messages.js";
 import { groupOf, groupsOf, type GroupKey } from "./groups.js";
 import type { ProvinceConsolidation } from "../consolidate/index.js";
+import { AGENCY_STATUSES, issueText, STATUS_TEXT, type AgencyStatus, type LedgerIssue } from "../ledger/index.js";
 import { provinceView, type ProvinceView } from "./province.js";
 
 export interface RenderReportInput {
@@ -99,6 +101,13 @@ export interface AuditView {
 export interface AgencyView {
   id: string;
   name: string;
+  /** The ledger's status and its words in the report's language. */
+  status: AgencyStatus;
+  statusText: string;
+  /** On the roster. */
+  expected: boolean;
+  /** Newest file date, Buddhist era ("20/06/2567"). */
+  received?: string;
   respondent: string;
   identifiedBy: string;
   file: string;
@@ -128,6 +137,8 @@ export interface ReportData {
   groups: { key: GroupKey; title: string }[];
   questions: QuestionView[];
   agencies: AgencyView[];
+  /** The statuses in order with their words, for the summary line. */
+  statuses: { key: AgencyStatus; text: string }[];
   unassignedFiles: FileView[];
   crops: string[];
   decisions: Decision[];
@@ -159,10 +170,11 @@ export function buildReportData(input: RenderReportInput): ReportData {
     groups,
     questions,
     agencies,
+    statuses: AGENCY_STATUSES.map((key) => ({ key, text: STATUS_TEXT[key][lang] })),
     unassignedFiles: manifest.files.filter((f) => f.agency === undefined && f.status !== "used").map((f) => fileView(f, lang)),
     crops: crops.uris,
     decisions: input.decisions ?? [],
-    ...(input.province !== undefined ? { province: provinceView(input.province, form) } : {}),
+    ...(input.province !== undefined ? { province: provinceView(input.province, form, lang) } : {}),
   };
 }
 
@@ -188,19 +200,27 @@ function agencyView(
 ): AgencyView {
   const ref = entry ?? bundle!.agency;
   const validation = readValidation(bundle?.validation, lang);
-  const completeness =
-    entry?.completeness ??
-    (validation.completeness && validation.completeness.required > 0
+  const completeness = entry
+    ? entry.completeness.required > 0
+      ? entry.completeness.held / entry.completeness.required
+      : undefined
+    : validation.completeness && validation.completeness.required > 0
       ? validation.completeness.answered / validation.completeness.required
-      : undefined);
+      : undefined;
+  const issues = entry ? manifest.issues.filter((i) => i.agency === entry.id).flatMap((i) => ledgerIssueViews(i, lang)) : validation.issues;
+  const status = entry?.status ?? "must_fix";
   return {
     id: ref.id,
     name: ref.name,
+    status,
+    statusText: STATUS_TEXT[status][lang],
+    expected: entry?.expected ?? false,
+    ...(entry?.received ? { received: formatThaiDate(entry.received) } : {}),
     respondent: ref.respondent,
-    identifiedBy: ref.identifiedBy,
-    file: entry?.file ?? bundle?.source.file ?? "",
+    identifiedBy: ref.identifiedBy ?? "",
+    file: entry?.form ?? bundle?.source.file ?? "",
     ...(completeness !== undefined ? { completeness } : {}),
-    counts: entry?.counts ?? validation.counts ?? countIssues(validation.issues),
+    counts: entry?.counts ?? validation.counts ?? countIssues(issues),
     hasBundle: bundle !== undefined,
     ...(bundle ? { method: bundle.answers.method } : {}),
     general: bundle ? generalView(form, bundle) : [],
@@ -211,7 +231,7 @@ function agencyView(
       missing: p.missing,
     })),
     answers: bundle ? answerViews(form, bundle) : [],
-    issues: validation.issues,
+    issues,
     evidence: (bundle?.evidence ?? []).map((e) => evidenceView(e, lang, crops)),
     otherFiles: otherFiles(manifest, ref.id, bundle, lang),
     audit: (bundle?.audit ?? []).map((a) => auditView(form, a, lang, crops)),
@@ -391,6 +411,19 @@ function issueView(issue: z.infer<typeof IssueShape>, lang: Lang): IssueView {
     code: issue.code,
     ...text,
   };
+}
+
+/** A ledger issue as the page shows it: once under each question it names (file problems can name several). */
+function ledgerIssueViews(issue: LedgerIssue, lang: Lang): IssueView[] {
+  const text = issueText(issue, lang);
+  const questions = issue.question ? issue.question.split(" ") : [""];
+  return questions.map((question) => ({
+    question,
+    ...(issue.field ? { field: issue.field } : {}),
+    severity: issue.severity,
+    code: issue.code,
+    ...text,
+  }));
 }
 
 function countIssues(issues: IssueView[]): Record<Severity, number> {

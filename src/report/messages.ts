@@ -12,6 +12,10 @@ export interface ReportMessages {
   noScript: string;
   agencies: {
     heading: string;
+    status: string;
+    received: string;
+    statusSummary: string;
+    notExpected: string;
     name: string;
     respondent: string;
     completeness: string;
@@ -125,8 +129,12 @@ const th: ReportMessages = {
   tabs: { agencies: "หน่วยงาน", questions: "รายข้อ", audit: "ตรวจหลักฐาน", province: "ภาพรวมจังหวัด" },
   noScript: "หน้านี้ต้องเปิด JavaScript ในเบราว์เซอร์",
   agencies: {
-    heading: "หน่วยงานที่ส่งแบบสำรวจ",
+    heading: "หน่วยงานตามรายชื่อและสถานะ",
     name: "หน่วยงาน",
+    status: "สถานะ",
+    received: "ได้รับล่าสุด",
+    statusSummary: "สถานะ:",
+    notExpected: "ไม่อยู่ในรายชื่อ",
     respondent: "ผู้ตอบ",
     completeness: "ความครบถ้วน",
     errors: "ข้อผิดพลาด",
@@ -148,7 +156,7 @@ const th: ReportMessages = {
     pillarCompleteness: "ความครบถ้วนรายส่วน",
     onlyWithIssues: "แสดงเฉพาะข้อที่มีปัญหา",
     hiddenNotAsked: "ไม่แสดง {n} ข้อที่ผู้ตอบนี้ไม่ต้องตอบ",
-    notInBundle: "ไม่มีผลการอ่านของหน่วยงานนี้",
+    notInBundle: "ยังไม่มีแบบสำรวจที่อ่านได้ของหน่วยงานนี้",
   },
   question: {
     heading: "เปรียบเทียบรายข้อ",
@@ -246,8 +254,12 @@ const en: ReportMessages = {
   tabs: { agencies: "Agencies", questions: "Questions", audit: "Evidence audit", province: "Province" },
   noScript: "This page needs JavaScript enabled in the browser",
   agencies: {
-    heading: "Agencies that returned the survey",
+    heading: "Agencies of the roster and their status",
     name: "Agency",
+    status: "Status",
+    received: "Last received",
+    statusSummary: "Status:",
+    notExpected: "not on the roster",
     respondent: "Respondent",
     completeness: "Completeness",
     errors: "Errors",
@@ -269,7 +281,7 @@ const en: ReportMessages = {
     pillarCompleteness: "Completeness by part",
     onlyWithIssues: "Only questions with issues",
     hiddenNotAsked: "{n} questions this respondent is not asked are left out",
-    notInBundle: "No results were read for this agency",
+    notInBundle: "No readable form of this agency yet",
   },
   question: {
     heading: "Compare by question",

@@ -4,6 +4,8 @@
  */
 import type { ProvinceConsolidation } from "../consolidate/index.js";
 import type { CompiledForm } from "../form/compile.js";
+import { ruleText } from "../consolidate/labels.js";
+import type { Lang } from "../i18n/index.js";
 import { groupOf, type GroupKey } from "./groups.js";
 
 export interface ProvinceAnswerView {
@@ -16,10 +18,14 @@ export interface ProvinceAnswerView {
 
 export interface ProvinceView {
   title?: string;
-  questions: { code: string; group: GroupKey; answers: ProvinceAnswerView[] }[];
+  /**
+   * `notes`: why an agency's answer is not in the province's (evidence not supporting it, several options ticked…),
+   * so an empty answer says why it is empty.
+   */
+  questions: { code: string; group: GroupKey; answers: ProvinceAnswerView[]; notes: string[] }[];
 }
 
-export function provinceView(province: ProvinceConsolidation, form: CompiledForm): ProvinceView {
+export function provinceView(province: ProvinceConsolidation, form: CompiledForm, lang: Lang = "th"): ProvinceView {
   const agencyName = new Map(province.agencies.map((a) => [a.id, a.name]));
   const byQuestion = new Map<string, ProvinceAnswerView[]>();
   for (const answer of province.answers) {
@@ -32,14 +38,17 @@ export function provinceView(province: ProvinceConsolidation, form: CompiledForm
         const name = agencyName.get(s.agency) ?? s.agency;
         return s.evidence.length ? `${name} (${s.evidence.join(", ")})` : name;
       }),
-      rule: answer.rule,
+      rule: ruleText(answer.rule, lang),
     });
   }
   const questions = province.questions
     .filter((q) => q.status !== "heading")
     .map((q) => {
       const question = form.question(q.code);
-      return { code: q.code, group: question ? groupOf(question) : "", answers: byQuestion.get(q.code) ?? [] };
+      const notes = province.conflicts
+        .filter((c) => c.question === q.code && !c.taken)
+        .map((c) => `${c.agencies.map((id) => agencyName.get(id) ?? id).join(", ")}: ${lang === "en" ? c.messageEn : c.message}`);
+      return { code: q.code, group: question ? groupOf(question) : "", answers: byQuestion.get(q.code) ?? [], notes };
     });
   return { ...(province.province ? { title: province.province } : {}), questions };
 }

@@ -43,6 +43,12 @@ table.compact td, table.compact th { padding: 0.2rem 0.5rem; }
 .count.error { background: var(--error-bg); color: var(--error); }
 .count.warning { background: var(--warning-bg); color: var(--warning); }
 .count.ok { background: var(--ok-bg); color: var(--ok); }
+.status { display: inline-block; border-radius: 4px; padding: 0 0.5rem; font-weight: 600; white-space: nowrap; }
+.status-not_received { background: #eef0f3; color: var(--muted); }
+.status-must_fix { background: var(--error-bg); color: var(--error); }
+.status-complete { background: var(--warning-bg); color: #6b4e00; }
+.status-audited { background: var(--ok-bg); color: var(--ok); }
+.status-summary .status { margin-right: 0.4rem; }
 .count.zero { background: #eef0f3; color: var(--muted); font-weight: 400; }
 
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 1rem; margin: 0 0 0.5rem; }

@@ -119,6 +119,8 @@ export interface Completeness {
   pillars: PillarCompleteness[];
   answered: number;
   required: number;
+  /** The required questions that have an answer, in printed order. */
+  answeredQuestions: string[];
 }
 
 export interface ValidationResult {

@@ -72,17 +72,21 @@ function completeness(ctx: ValidationContext): Completeness {
     required: 0,
     missing: [] as string[],
   }));
+  const answeredQuestions: string[] = [];
   for (const q of ctx.form.questions) {
     if (ctx.scope.get(q.code)?.kind !== "required") continue;
     const row = pillars.find((p) => p.pillar === q.pillar);
     if (!row) continue;
     row.required++;
-    if (ctx.answered(q.code)) row.answered++;
-    else row.missing.push(q.code);
+    if (ctx.answered(q.code)) {
+      row.answered++;
+      answeredQuestions.push(q.code);
+    } else row.missing.push(q.code);
   }
   return {
     pillars,
     answered: pillars.reduce((n, p) => n + p.answered, 0),
     required: pillars.reduce((n, p) => n + p.required, 0),
+    answeredQuestions,
   };
 }

@@ -96,7 +96,7 @@ const fileOf = (p: string): ManifestFile => manifest.files.find((f) => f.path ==
 
 beforeAll(async () => {
   const started = performance.now();
-  first = await cli("batch", inbox, "--out", out, "--format", "json");
+  first = await cli("batch", inbox, "--no-roster", "--out", out, "--format", "json");
   firstMs = performance.now() - started;
   manifest = JSON.parse(first.stdout);
 });
@@ -105,13 +105,17 @@ describe("samruat batch", () => {
   it("exits 1 while validation errors remain and prints the manifest with totals", () => {
     expect(first.code, first.stderr).toBe(1);
     expect(BatchManifest.parse(manifest)).toBeTruthy();
-    expect(manifest.totals).toMatchObject({ agencies: 7, forms: { used: 7, superseded: 1, failed: 1 } });
-    expect(first.stderr).toContain("samruat batch: หน่วยงาน 7 แห่ง");
-    expect(first.stderr).toMatch(/ยังมีข้อผิดพลาด \d+ รายการ \(ดู issues\.csv\) — ใช้ --allow-errors/u);
+    // Seven forms read, and the agency whose only form is broken still has its row.
+    expect(manifest.totals).toMatchObject({ agencies: 8, forms: { used: 7, superseded: 1, failed: 1 } });
+    const broken = manifest.agencies.find((a) => !a.form)!;
+    expect(broken).toMatchObject({ status: "must_fix", counts: { error: 1 } });
+    expect(manifest.issues.find((i) => i.agency === broken.id)).toMatchObject({ code: "corrupt_zip", file: "broken.docx", source: "file" });
+    expect(first.stderr).toMatch(/samruat batch: หน่วยงาน \d+ แห่ง: ยังไม่ส่ง 0 · ต้องแก้ไข \d+ · ครบถ้วน \d+ · ผ่านการตรวจ \d+/u);
+    expect(first.stderr).toMatch(/ยังมีข้อผิดพลาด \d+ รายการ และคำเตือน \d+ รายการ \(ดู issues\.csv\) — ใช้ --allow-errors/u);
   });
 
   it("identifies agencies by their general block, folder or file name", () => {
-    const agencies = Object.fromEntries(manifest.agencies.map((a) => [a.id, [a.identifiedBy, a.respondent, a.file]]));
+    const agencies = Object.fromEntries(manifest.agencies.filter((a) => a.form).map((a) => [a.id, [a.identifiedBy, a.respondent, a.form]]));
     expect(agencies).toEqual({
       สำนักงานจังหวัดเชียงใหม่: ["general", "provincial_office", "สนจ.docx"],
       สำนักงานพาณิชย์จังหวัดเชียงใหม่: ["general", "agency", "สำนักงานพาณิชย์/แบบสำรวจ_2567-06-20.docx"],
@@ -155,7 +159,7 @@ describe("samruat batch", () => {
   });
 
   it("writes a valid bundle per agency, with crops of the marked regions", () => {
-    expect(readdirSync(path.join(out, "answers")).sort()).toEqual(manifest.agencies.map((a) => `${a.id}.json`).sort());
+    expect(readdirSync(path.join(out, "answers")).sort()).toEqual(manifest.agencies.filter((a) => a.form).map((a) => `${a.id}.json`).sort());
     const commerce = bundleOf("สำนักงานพาณิชย์จังหวัดเชียงใหม่");
     expect(commerce.source.file).toBe("สำนักงานพาณิชย์/แบบสำรวจ_2567-06-20.docx");
     expect(commerce.answers.source.file).toBe(commerce.source.file);
@@ -176,27 +180,30 @@ describe("samruat batch", () => {
 
   it("writes issues.csv as UTF-8 with BOM and RFC 4180 quoting", () => {
     const csv = readFileSync(path.join(out, "issues.csv"), "utf8");
-    expect(csv.startsWith("\uFEFFagency,file,question,field,severity,code,message\r\n")).toBe(true);
+    expect(csv.startsWith("\uFEFFหน่วยงาน,สถานะหน่วยงาน,ข้อ,รายการ,ระดับ,ประเภท,รหัสปัญหา,ปัญหา,วิธีแก้,ไฟล์\r\n")).toBe(true);
     const rows = parseCsv(csv.slice(1));
-    expect(rows.every((row) => row.length === 7)).toBe(true);
-    expect(rows.some((row) => row[0] === "สำนักงานแรงงาน" && row[5] === "required_missing" && /ยังไม่ได้ตอบ/u.test(row[6]!))).toBe(true);
-    expect(rows.some((row) => row[1] === "broken.docx" && row[4] === "error" && row[5] === "corrupt_zip")).toBe(true);
-    expect(rows.some((row) => row[1] === "สำนักงานพาณิชย์/รายงานเพิ่มเติม.pdf" && row[4] === "warning")).toBe(true);
+    expect(rows.every((row) => row.length === 10)).toBe(true);
+    const [agency, , , , severity, , code, message, , file] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+    expect(rows.some((row) => row[agency] === "สำนักงานแรงงาน" && row[code] === "required_missing" && /ยังไม่ได้ตอบ/u.test(row[message]!))).toBe(true);
+    expect(rows.some((row) => row[file] === "broken.docx" && row[severity] === "ข้อผิดพลาด" && row[code] === "corrupt_zip")).toBe(true);
+    expect(rows.some((row) => row[file] === "สำนักงานพาณิชย์/รายงานเพิ่มเติม.pdf" && row[severity] === "คำเตือน")).toBe(true);
     expect(csv).toMatch(/"[^"]*(?:""|,)[^"]*"/u);
   });
 
   it("writes summary.xlsx with Thai sheets, frozen headers, filters and TH SarabunPSK", async () => {
     const wb = await summaryWorkbook(out);
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["ภาพรวม", "คำตอบ", "ปัญหา", "หลักฐาน", "ตรวจหลักฐาน", "ไฟล์ที่ไม่ได้ใช้"]);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["สถานะหน่วยงาน", "ภาพรวม", "คำตอบ", "ปัญหา", "หลักฐาน", "ตรวจหลักฐาน", "ไฟล์ที่ไม่ได้ใช้", "รอบที่ 1 เปลี่ยนอะไร"]);
     for (const ws of wb.worksheets) {
       expect(ws.views[0], ws.name).toMatchObject({ state: "frozen", ySplit: 1 });
       expect(ws.autoFilter, ws.name).toBeTruthy();
       expect(ws.getRow(1).getCell(1).font?.name, ws.name).toBe("TH SarabunPSK");
+      // Printed for people: landscape A4, one page wide, the header row on every page.
+      expect(ws.pageSetup, ws.name).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
     }
     const overview = wb.getWorksheet("ภาพรวม")!;
     expect(overview.getRow(1).getCell(1).value).toBe("หน่วยงาน");
     expect(overview.getRow(2).getCell(1).value).toBe("สำนักงานจังหวัดเชียงใหม่");
-    expect(overview.rowCount).toBe(8);
+    expect(overview.rowCount).toBe(9);
     const answers = wb.getWorksheet("คำตอบ")!;
     expect(answers.getRow(1).getCell(4).value).toBe("สำนักงานจังหวัดเชียงใหม่");
     expect(wb.created.toISOString()).toBe("2024-01-01T00:00:00.000Z");
@@ -206,7 +213,7 @@ describe("samruat batch", () => {
     const audit = (await summaryWorkbook(out)).getWorksheet("ตรวจหลักฐาน")!;
     const header = rowValues(audit, 1);
     expect(header).toEqual(["หน่วยงาน", "ข้อ", "ช่องคำตอบ", "คำตอบ", "ผลตรวจ", "คะแนน (%)", "สิ่งที่ตรวจหา", "ข้อความที่พบ", "ไฟล์หลักฐาน", "หน้า", "พบใน", "เหตุผล", "การตัดสินของผู้ตรวจ", "หมายเหตุผู้ตรวจ"]);
-    const items = manifest.agencies.flatMap((a) => bundleOf(a.id).audit!.map((item) => ({ agency: a.name, item })));
+    const items = manifest.agencies.filter((a) => a.form).flatMap((a) => bundleOf(a.id).audit!.map((item) => ({ agency: a.name, item })));
     expect(items.length).toBeGreaterThan(0);
     expect(audit.rowCount).toBe(items.length + 1);
     const { agency, item } = items[0]!;
@@ -221,7 +228,7 @@ describe("samruat batch", () => {
   it("reruns from the cache to byte-identical JSON and CSV", async () => {
     const before = textOutputs(out);
     const started = performance.now();
-    const rerun = await runBatch({ inbox, out, lang: "th" });
+    const rerun = await runBatch({ inbox, out, lang: "th", roster: false });
     const rerunMs = performance.now() - started;
     expect(textOutputs(out)).toEqual(before);
     const stage = (name: string) => rerun.timings.find((t) => t.stage === name)!;
@@ -233,7 +240,7 @@ describe("samruat batch", () => {
   });
 
   it("exits 0 with --allow-errors, and 2 when the inbox cannot be read", async () => {
-    const allowed = await cli("batch", inbox, "--out", out, "--allow-errors");
+    const allowed = await cli("batch", inbox, "--no-roster", "--out", out, "--allow-errors");
     expect(allowed.code).toBe(0);
     expect(allowed.stderr).toContain("ยังมีข้อผิดพลาด");
     expect(allowed.stderr).not.toContain("--allow-errors");
@@ -241,7 +248,7 @@ describe("samruat batch", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("the inbox folder does not exist");
     expect((await cli("batch", path.join(inbox, "notes.txt"), "--out", out)).code).toBe(2);
-    expect((await cli("batch", inbox, "--out", out, "--format", "xml")).code).toBe(64);
+    expect((await cli("batch", inbox, "--no-roster", "--out", out, "--format", "xml")).code).toBe(64);
   });
 
   it("passes the auditor's decisions to the report and the audit sheet, counts them, and refuses a file that is not one", async () => {
@@ -250,7 +257,7 @@ describe("samruat batch", () => {
     const decision = { agency: "สำนักงานพาณิชย์จังหวัดเชียงใหม่", field: "P2.2.3.1:yes", question: "P2.2.3.1", decision: "accept", comment: "ตรวจแล้ว-หลักฐานครบ" };
     const stale = { ...decision, field: "P1.2:status.r1@done", question: "P1.2", decision: "reject", comment: "" };
     writeFileSync(decisions, JSON.stringify({ schema: DECISIONS_SCHEMA, decisions: [decision, stale] }));
-    const decided = await cli("batch", inbox, "--out", out, "--decisions", decisions, "--format", "json");
+    const decided = await cli("batch", inbox, "--no-roster", "--out", out, "--decisions", decisions, "--format", "json");
     expect(decided.code).toBe(1);
     expect(JSON.parse(decided.stdout).totals.decisions).toEqual({ accept: 1, reject: 0, unmatched: 1 });
     expect(decided.stderr).toContain("ผลการตัดสินของผู้ตรวจ: ยอมรับ 1 · ไม่ยอมรับ 0 · ไม่ตรงกับคำตอบที่ตรวจ 1");
@@ -259,7 +266,7 @@ describe("samruat batch", () => {
     const rows = Array.from({ length: audit.rowCount - 1 }, (_, i) => rowValues(audit, i + 2));
     expect(rows.filter((row) => row[12] !== null)).toEqual([expect.arrayContaining([decision.agency, decision.field, "ยอมรับ", decision.comment])]);
     writeFileSync(decisions, JSON.stringify({ decisions: "none" }));
-    const refused = await cli("batch", inbox, "--out", out, "--decisions", decisions);
+    const refused = await cli("batch", inbox, "--no-roster", "--out", out, "--decisions", decisions);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("ไฟล์ผลการตัดสินไม่ถูกรูปแบบ");
   });

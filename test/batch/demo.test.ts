@@ -5,7 +5,7 @@
  * occurs, the planted evidence mistakes get theirs), the outputs, and a rerun from the cache to the same bytes.
  * About a minute on two cores.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +14,10 @@ import { agencyId } from "../../src/batch/names.js";
 import { runBatch, type BatchResult } from "../../src/batch/run.js";
 import { Verdict, type AgencyBundle, type AuditItem } from "../../src/bundle/schema.js";
 import { PACKAGE_ROOT } from "../../src/form/load.js";
-import { summaryWorkbook, textOutputs } from "../helpers/outputs.js";
+import { rowValues, summaryWorkbook, textOutputs } from "../helpers/outputs.js";
+import { formatSummary } from "../../src/batch/summary.js";
+import { ISSUE_HEADERS } from "../../src/batch/tables.js";
+import { loadRosterFile, resolveRoster } from "../../src/ledger/index.js";
 
 const INBOX = path.join(PACKAGE_ROOT, "samples", "inbox");
 
@@ -45,6 +48,10 @@ const PLANTED_VERDICTS: Record<string, Verdict> = {
   empty_file: "unreadable",
 };
 
+/** Planted mistakes that leave something the agency must fix, and those that only leave an audit verdict open. */
+const MUST_FIX = new Set(["two_marks_single_choice", "corrupt_docx", "evidence_missing", "specify_left_blank", "evidence_not_marked", "password_protected", "empty_file"]);
+const AUDIT_OPEN = new Set(["evidence_off_topic", "minutes_outside_period"]);
+
 const out = mkdtempSync(path.join(os.tmpdir(), "samruat-demo-out-"));
 let first: BatchResult;
 let firstMs = 0;
@@ -66,8 +73,67 @@ const auditOf = (agency: string, field: string): AuditItem | undefined => bundle
 describe("samruat batch on the demo inbox", () => {
   it("identifies every agency the way the truth says, and none other", () => {
     const expected = truth.agencies.filter((a) => a.hasBundle).map((a) => [a.name, a.identifiedBy, a.respondent]);
-    const actual = first.manifest.agencies.map((a) => [a.name, a.identifiedBy, a.respondent]);
+    const actual = first.manifest.agencies.filter((a) => a.form).map((a) => [a.name, a.identifiedBy, a.respondent]);
     expect(actual.sort()).toEqual(expected.sort());
+  });
+
+  it("lists every agency of the roster once, with the status its planted mistakes call for", () => {
+    const roster = resolveRoster(loadRosterFile(), "เชียงใหม่");
+    expect(first.manifest.agencies.map((a) => a.name)).toEqual(roster.agencies.map((a) => a.name));
+    const expected = Object.fromEntries(
+      truth.agencies.map((a) => {
+        const ids = new Set(truth.mistakes.filter((m) => m.agency === a.name).map((m) => m.id));
+        const status = [...ids].some((id) => MUST_FIX.has(id)) ? "must_fix" : [...ids].some((id) => AUDIT_OPEN.has(id)) ? "complete" : "audited";
+        return [a.name, status];
+      }),
+    );
+    expect(Object.fromEntries(first.manifest.agencies.map((a) => [a.name, a.status]))).toEqual(expected);
+    // The agency whose only form is broken: listed, must fix, the broken file as its issue.
+    const labour = first.manifest.agencies.find((a) => a.name === "สำนักงานแรงงานจังหวัดเชียงใหม่")!;
+    expect(labour).toMatchObject({ status: "must_fix", counts: { error: 1 }, completeness: { held: 0 } });
+    expect(first.manifest.issues.filter((i) => i.agency === labour.id).map((i) => i.code)).toEqual(["corrupt_zip"]);
+  });
+
+  it("gives the same error and warning counts in the CLI summary, report.html, summary.xlsx and issues.csv", async () => {
+    const { error, warning } = first.manifest.summary.issues;
+    expect(error).toBeGreaterThan(0);
+    expect(warning).toBeGreaterThan(0);
+    // CLI
+    const summary = formatSummary(first, { lang: "th", out, allowErrors: true });
+    expect(summary).toContain(`ยังมีข้อผิดพลาด ${error} รายการ และคำเตือน ${warning} รายการ`);
+    const perAgency = [...summary.matchAll(/ข้อผิดพลาด (\d+) · คำเตือน (\d+)$/gmu)];
+    expect(perAgency.length).toBe(22);
+    expect(perAgency.reduce((n, m) => n + Number(m[1]), 0)).toBe(error);
+    expect(perAgency.reduce((n, m) => n + Number(m[2]), 0)).toBe(warning);
+    // report.html: its data, agency by agency
+    const html = readFileSync(path.join(out, "report.html"), "utf8");
+    const data = JSON.parse(/<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/u.exec(html)![1]!) as {
+      agencies: { counts: { error: number; warning: number }; issues: { severity: string }[] }[];
+      province: { questions: { code: string; notes: string[] }[] };
+    };
+    // The province tab says why G2 is empty: the provincial office answered it, but its evidence did not hold.
+    expect(data.province.questions.find((q) => q.code === "G2")!.notes.join(" ")).toContain("สำนักงานจังหวัดเชียงใหม่: ");
+    expect(data.agencies.length).toBe(22);
+    expect(data.agencies.reduce((n, a) => n + a.counts.error, 0)).toBe(error);
+    expect(data.agencies.reduce((n, a) => n + a.counts.warning, 0)).toBe(warning);
+    // summary.xlsx: the status sheet and the issues sheet
+    const wb = await summaryWorkbook(out);
+    const status = wb.getWorksheet(SHEETS.status.name)!;
+    const column = (ws: typeof status, header: string) => rowValues(ws, 1).indexOf(header) + 1;
+    const sum = (ws: typeof status, header: string) => Array.from({ length: ws.rowCount - 1 }, (_, i) => Number(ws.getRow(i + 2).getCell(column(ws, header)).value ?? 0)).reduce((a, b) => a + b, 0);
+    expect(status.rowCount).toBe(23);
+    expect(sum(status, SHEETS.status.errors)).toBe(error);
+    expect(sum(status, SHEETS.status.warnings)).toBe(warning);
+    const issuesSheet = wb.getWorksheet(SHEETS.issues.name)!;
+    const severities = Array.from({ length: issuesSheet.rowCount - 1 }, (_, i) => issuesSheet.getRow(i + 2).getCell(column(issuesSheet, ISSUE_HEADERS.th.severity)).value);
+    expect(severities.filter((v) => v === "ข้อผิดพลาด").length).toBe(error);
+    expect(severities.filter((v) => v === "คำเตือน").length).toBe(warning);
+    // issues.csv
+    const rows = readFileSync(path.join(out, "issues.csv"), "utf8").split("\r\n");
+    const severityAt = rows[0]!.replace(/^\uFEFF/u, "").split(",").indexOf(ISSUE_HEADERS.th.severity);
+    const csvSeverities = rows.slice(1).map((line) => line.split(",")[severityAt]);
+    expect(csvSeverities.filter((v) => v === "ข้อผิดพลาด").length).toBe(error);
+    expect(csvSeverities.filter((v) => v === "คำเตือน").length).toBe(warning);
   });
 
   it("gives every file the status, agency and questions the truth gives it", () => {
@@ -144,5 +210,39 @@ describe("samruat batch on the demo inbox", () => {
     const evidence = rerun.timings.find((t) => t.stage === "evidence")!;
     expect(evidence.cached).toBe(evidence.items);
     expect(rerunMs).toBeLessThan(firstMs / 2);
+  }, 300_000);
+
+  it("keeps rounds: a second inbox with two files fixed moves both agencies on and lists what they fixed", async () => {
+    const inbox2 = mkdtempSync(path.join(os.tmpdir(), "samruat-demo-round2-"));
+    try {
+      cpSync(INBOX, inbox2, { recursive: true });
+      // โยธาธิการ sends its P7.1.8 evidence again, a real PDF this time; อุตสาหกรรม a P6.2.1 guideline with its key text marked.
+      const works = path.join(inbox2, "สำนักงานโยธาธิการและผังเมืองจังหวัดเชียงใหม่");
+      rmSync(path.join(works, "P7.1.8 ภาพหน้าจอแดชบอร์ด.png"));
+      cpSync(path.join(INBOX, "สำนักงานทรัพยากรธรรมชาติและสิ่งแวดล้อมจังหวัดเชียงใหม่", "P7.1.8 แดชบอร์ดข้อมูลฝุ่น PM2.5.pdf"), path.join(works, "P7.1.8 ภาพหน้าจอแดชบอร์ด.pdf"));
+      cpSync(path.join(INBOX, "สำนักงานสาธารณสุขจังหวัดเชียงใหม่", "P6.2.1_แนวปฏิบัติ NIST CSF.pdf"), path.join(inbox2, "สำนักงานอุตสาหกรรมจังหวัดเชียงใหม่", "P6.2.1 แนวปฏิบัติ ISO 27001.pdf"));
+      const second = await runBatch({ inbox: inbox2, out, lang: "th" });
+      expect(second.round.number).toBe(2);
+      const changes = Object.fromEntries(second.round.changes.map((c) => [c.name, c]));
+      expect(Object.keys(changes).sort()).toEqual(["สำนักงานโยธาธิการและผังเมืองจังหวัดเชียงใหม่", "สำนักงานอุตสาหกรรมจังหวัดเชียงใหม่"].sort());
+      const works2 = changes["สำนักงานโยธาธิการและผังเมืองจังหวัดเชียงใหม่"]!;
+      expect(works2.statusBefore).toBe("must_fix");
+      expect(["complete", "audited"]).toContain(works2.statusAfter);
+      expect(works2.fixed.map((i) => i.code)).toEqual(["empty-file"]);
+      expect(works2.arrived.map((f) => f.path)).toEqual(["สำนักงานโยธาธิการและผังเมืองจังหวัดเชียงใหม่/P7.1.8 ภาพหน้าจอแดชบอร์ด.pdf"]);
+      const industry = changes["สำนักงานอุตสาหกรรมจังหวัดเชียงใหม่"]!;
+      expect(industry.statusBefore).toBe("must_fix");
+      expect(["complete", "audited"]).toContain(industry.statusAfter);
+      expect(industry.fixed.map((i) => i.code)).toContain("evidence_not_marked");
+      const summary = formatSummary(second, { lang: "th", out, allowErrors: true });
+      expect(summary).toMatch(/รอบที่ 2: เทียบกับรอบที่ 1 มีหน่วยงานที่เปลี่ยน 2 แห่ง · แก้แล้ว \d+ รายการ/u);
+      expect(summary).toContain("สำนักงานอุตสาหกรรมจังหวัดเชียงใหม่: ต้องแก้ไข → ");
+      const rounds = JSON.parse(readFileSync(path.join(out, "rounds.json"), "utf8")) as { rounds: { number: number }[] };
+      expect(rounds.rounds.map((r) => r.number)).toEqual([1, 2]);
+      // The same second inbox again is the same round, not a third.
+      expect((await runBatch({ inbox: inbox2, out, lang: "th" })).round.number).toBe(2);
+    } finally {
+      rmSync(inbox2, { recursive: true, force: true });
+    }
   }, 300_000);
 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import type { Inbox, InboxFile } from "../../src/batch/inbox.js";
 import { reason } from "../../src/batch/messages.js";
-import { buildPlan, classifyFiles, type FormOutcome } from "../../src/batch/plan.js";
+import { buildPlan, classifyFiles, type FormOutcome, type PlanOptions } from "../../src/batch/plan.js";
+import { loadRosterFile } from "../../src/ledger/index.js";
 import type { AnswerDocument } from "../../src/extract/answers.js";
 import { loadForm } from "../../src/form/load.js";
 
@@ -28,10 +29,10 @@ function doc(officeLocation?: string): AnswerDocument {
   };
 }
 
-function plan(files: InboxFile[], outcomes: Record<string, FormOutcome>) {
+function plan(files: InboxFile[], outcomes: Record<string, FormOutcome>, options: PlanOptions = {}) {
   const inbox: Inbox = { files, records: [] };
   const classified = classifyFiles(files, form);
-  return buildPlan(form, inbox, classified, new Map(Object.entries(outcomes)));
+  return buildPlan(form, inbox, classified, new Map(Object.entries(outcomes)), options);
 }
 
 const form_ = (office?: string): FormOutcome => ({ kind: "form", doc: doc(office), embedded: [] });
@@ -118,5 +119,34 @@ describe("buildPlan", () => {
       ["บันทึก.docx", "evidence", "unlinked", "not_this_form"],
       ["สนจ.docx", "form", "used", undefined],
     ]);
+  });
+
+  it("with a roster: short folder and file names take the roster's full name, and evidence of an agency with no form is its", () => {
+    const files = ["a/x.docx", "เกษตร/แบบสำรวจ.docx", "แบบสำรวจ_สำนักงานแรงงาน.docx", "พมจ._P4.4_โครงการ.pdf", "broken/สสจ. แบบสำรวจ.docx"].map((p) => file(p));
+    const result = plan(
+      files,
+      {
+        "a/x.docx": form_(PROVINCIAL),
+        "เกษตร/แบบสำรวจ.docx": form_(),
+        "แบบสำรวจ_สำนักงานแรงงาน.docx": form_(),
+        "broken/สสจ. แบบสำรวจ.docx": { kind: "failed", reason: reason("read_failed", { detail: "x" }) },
+      },
+      { roster: loadRosterFile() },
+    );
+    expect(result.province).toBe("เชียงใหม่");
+    expect(result.roster?.agencies.length).toBe(22);
+    expect(result.agencies.map((a) => a.ref.id)).toEqual(["สำนักงานจังหวัดเชียงใหม่", "สำนักงานเกษตรจังหวัดเชียงใหม่", "สำนักงานแรงงานจังหวัดเชียงใหม่"]);
+    expect(result.files.find((f) => f.path === "broken/สสจ. แบบสำรวจ.docx")).toMatchObject({ status: "failed", agency: "สำนักงานสาธารณสุขจังหวัดเชียงใหม่" });
+    expect(result.files.find((f) => f.path === "พมจ._P4.4_โครงการ.pdf")).toMatchObject({
+      status: "ignored",
+      agency: "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดเชียงใหม่",
+      questions: ["P4.4"],
+      reason: { code: "form_missing" },
+    });
+  });
+
+  it("takes the province given over the one the forms name", () => {
+    const result = plan([file("x.docx")], { "x.docx": form_(PROVINCIAL) }, { roster: loadRosterFile(), province: "ลำพูน" });
+    expect(result.roster?.agencies[0]!.name).toBe("สำนักงานจังหวัดลำพูน");
   });
 });

@@ -2,15 +2,14 @@
  * The two documents as a reader gets them: an agency's clean copy with its evidence appendix and the province's
  * consolidated copy, converted to PDF with LibreOffice and read back with pdftotext.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AgencyBundle } from "../../src/bundle/schema.js";
 import { consolidate, renderProvinceDocx, type ProvinceConsolidation } from "../../src/consolidate/index.js";
 import { renderAgencyDocx } from "../../src/render/agency-copy.js";
-import { sofficeConvert } from "../../src/util/soffice.js";
+import { docxAsPdfText } from "../helpers/pdf.js";
 import { form } from "./fixtures.js";
 import { sampleBundles } from "./samples.js";
 
@@ -23,21 +22,13 @@ let province: { layout: string; raw: string };
 /** Table cells wrap their text over lines; compare without whitespace. */
 const squeeze = (s: string) => s.replace(/\s+/g, "");
 
-async function pdfText(name: string, docx: Uint8Array, dir: string): Promise<{ layout: string; raw: string }> {
-  const file = path.join(dir, name);
-  writeFileSync(file, docx);
-  const pdf = await sofficeConvert(file, "pdf", dir);
-  const text = (mode: string) => execFileSync("pdftotext", [mode, pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  return { layout: text("-layout"), raw: text("-raw") };
-}
-
 beforeAll(async () => {
   const bundles = await sampleBundles();
   commerce = bundles.find((b) => b.agency.id === "commerce")!;
   result = consolidate(form, bundles);
   const dir = mkdtempSync(path.join(os.tmpdir(), "samruat-documents-"));
-  agency = await pdfText("commerce.docx", renderAgencyDocx(form, commerce), dir);
-  province = await pdfText("province.docx", renderProvinceDocx(form, result), dir);
+  agency = await docxAsPdfText("commerce.docx", renderAgencyDocx(form, commerce), dir);
+  province = await docxAsPdfText("province.docx", renderProvinceDocx(form, result), dir);
 }, 300_000);
 
 function printedCodes(text: string): string[] {

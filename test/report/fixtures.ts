@@ -21,6 +21,7 @@ import {
 import { consolidate, type ProvinceConsolidation } from "../../src/consolidate/index.js";
 import type { AnswerDocument } from "../../src/extract/answers.js";
 import { extractFile } from "../../src/extract/extract.js";
+import { buildLedger } from "../../src/ledger/index.js";
 import { loadForm, PACKAGE_ROOT } from "../../src/form/load.js";
 import type { Lang } from "../../src/i18n/index.js";
 import type { RenderReportInput } from "../../src/report/index.js";
@@ -87,25 +88,22 @@ export async function buildFixture(agencies: SampleAgency[] = TEST_AGENCIES, lan
     status: "failed",
     reason: { code: "agency_unknown", message: "ระบุหน่วยงานของแบบสำรวจไม่ได้", messageEn: "could not tell which agency returned this form" },
   });
-  const manifest = BatchManifest.parse({
-    schema: MANIFEST_SCHEMA,
-    form: form.file.id,
-    agencies: bundles.map((b) => {
-      const validation = b.validation as { counts: { error: number; warning: number; info: number }; completeness: { answered: number; required: number } };
-      return {
-        ...b.agency,
-        file: b.source.file,
-        counts: validation.counts,
-        completeness: validation.completeness.required ? validation.completeness.answered / validation.completeness.required : 1,
-      };
-    }),
-    files,
-  });
   const first = bundles[0]!;
   const decided = first.audit![0]!;
   const decisions: Decision[] = [
     { agency: first.agency.id, field: decided.field, question: decided.question, decision: "accept", comment: "ตรวจกับต้นฉบับแล้ว" },
   ];
+  // The batch's way: the ledger over the files, bundles and decisions.
+  const ledger = buildLedger({ files, bundles, decisions });
+  const manifest = BatchManifest.parse({
+    schema: MANIFEST_SCHEMA,
+    form: form.file.id,
+    province: "เชียงใหม่",
+    agencies: ledger.agencies.map((a) => ({ ...a, ...(bundles.find((b) => b.agency.id === a.id) ? { identifiedBy: bundles.find((b) => b.agency.id === a.id)!.agency.identifiedBy } : {}) })),
+    issues: ledger.issues,
+    summary: ledger.summary,
+    files,
+  });
   return {
     crops,
     input: {

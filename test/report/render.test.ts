@@ -1,4 +1,5 @@
 /** renderReport as a string: escaping, determinism, inlined crops, and reading loose inputs defensively. */
+import { ruleText } from "../../src/consolidate/labels.js";
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ReportData } from "../../src/report/index.js";
@@ -100,10 +101,12 @@ describe("renderReport", () => {
     expect(missing.hint).toMatch(/^attach the evidence/);
   });
 
-  it("renders from a manifest alone when a bundle's validation is missing or malformed", () => {
+  it("takes issues and counts from the manifest's ledger even when a bundle's validation is missing or malformed", () => {
     const bundles = fixture.input.bundles.map((b, i) => (i === 0 ? { ...b, validation: { issues: "nope", counts: 3 } } : b));
     const data = dataOf(renderReport({ ...fixture.input, bundles, decisions: undefined, province: undefined }));
-    expect(data.agencies[0]!.issues).toEqual([]);
+    const listed = fixture.input.manifest.issues.filter((i) => i.agency === data.agencies[0]!.id);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(data.agencies[0]!.issues.map((i) => i.code)).toEqual(listed.flatMap((i) => (i.question ? i.question.split(" ") : [""]).map(() => i.code)));
     expect(data.agencies[0]!.counts).toEqual(fixture.input.manifest.agencies[0]!.counts);
     expect(data.decisions).toEqual([]);
     expect(data.province).toBeUndefined();
@@ -119,7 +122,9 @@ describe("province tab data", () => {
     const question = view.questions.find((q) => q.code === answered.question)!;
     expect(question.group).toBe(answered.question.startsWith("G") ? "G" : answered.question.split(".")[0]);
     const shown = question.answers[0]!;
-    expect(shown.rule).toBe(answered.rule);
+    // The rule in words, never the policy's id.
+    expect(shown.rule).toBe(ruleText(answered.rule, "th"));
+    expect(shown.rule).not.toMatch(/^[a-z_]+$/u);
     const names = new Map(province.agencies.map((a) => [a.id, a.name]));
     expect(shown.provenance.map((p) => p.split(" (")[0])).toEqual(answered.sources.map((s) => names.get(s.agency)));
     expect(view.questions.map((q) => q.code)).toEqual(province.questions.filter((q) => q.status !== "heading").map((q) => q.code));

@@ -1,12 +1,12 @@
-import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { DecisionsFile } from "../../bundle/schema.js";
 import { DEFAULT_FORM_ID } from "../../form/load.js";
 import type { CliContext } from "../context.js";
-import { EXIT, SamruatError, UsageError } from "../../errors.js";
+import { EXIT, UsageError } from "../../errors.js";
 import type { CommandModule } from "../main.js";
 import { ocrChoice, ocrOption } from "../ocr-option.js";
 import { progressLine } from "../progress.js";
+import { readJsonFile } from "../read-json.js";
 
 export interface BatchCliOptions {
   out: string;
@@ -17,6 +17,8 @@ export interface BatchCliOptions {
   ocr: string;
   allowErrors?: boolean;
   decisions?: string;
+  roster: string | false;
+  province?: string;
 }
 
 /**
@@ -36,6 +38,9 @@ export const register: CommandModule["register"] = (program: Command, ctx) => {
     .option("--marked-only", "OCR only the marked regions of scans (about twice as fast; the audit then sees no page text of marked scans)")
     .option("--allow-errors", "exit 0 even when validation errors remain")
     .option("--decisions <file>", "audit decisions saved from report.html (shown in report.html and summary.xlsx)")
+    .option("--roster <id|file>", "the agencies expected (templates/rosters/<id>.json, or a .json file of that shape)", "pcio-2567")
+    .option("--no-roster", "list only the agencies that sent files")
+    .option("--province <name>", "the province's name (default: the one most forms give), e.g. เชียงใหม่")
     .addOption(ocrOption())
     .action(async (inbox: string, opts: BatchCliOptions) => {
       await runBatchCommand(inbox, opts, ctx());
@@ -64,6 +69,8 @@ export async function runBatchCommand(inbox: string, opts: BatchCliOptions, c: C
       markedOnly: opts.markedOnly ?? false,
       ocr: ocrChoice(opts.ocr ?? "auto"),
       ...(decisions ? { decisions } : {}),
+      roster: opts.roster,
+      ...(opts.province ? { province: opts.province.replace(/^จังหวัด\s*/u, "") } : {}),
       onProgress: (p) => progress.update({ ...p, stage: STAGES[p.stage][c.lang] }),
     });
   } finally {
@@ -74,19 +81,6 @@ export async function runBatchCommand(inbox: string, opts: BatchCliOptions, c: C
   c.setExitCode(result.totals.issues.error > 0 && !opts.allowErrors ? EXIT.problems : EXIT.ok);
 }
 
-async function readDecisions(file: string): Promise<DecisionsFile> {
-  const fail = (th: string, en: string) => new SamruatError("unreadable_decisions", th, en, EXIT.unreadable, file);
-  let json: unknown;
-  try {
-    json = JSON.parse((await readFile(file, "utf8")).replace(/^\uFEFF/u, ""));
-  } catch (error) {
-    throw fail(`อ่านไฟล์ผลการตัดสินไม่ได้ (${(error as Error).message})`, `cannot read the decisions file (${(error as Error).message})`);
-  }
-  const parsed = DecisionsFile.safeParse(json);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first ? `${first.path.join(".") || "(root)"}: ${first.message}` : "";
-    throw fail(`ไฟล์ผลการตัดสินไม่ถูกรูปแบบ (${where})`, `not a decisions file (${where})`);
-  }
-  return parsed.data;
+function readDecisions(file: string): Promise<DecisionsFile> {
+  return readJsonFile(file, DecisionsFile, "unreadable_decisions", { th: "ไฟล์ผลการตัดสิน", en: "decisions file" });
 }
