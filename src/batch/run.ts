@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { BatchManifest, DecisionsFile } from "../bundle/schema.js";
 import type { Lang } from "../i18n/index.js";
-import { DEFAULT_ROSTER_ID, loadRosterFile } from "../ledger/index.js";
+import { decidedBundles, DEFAULT_ROSTER_ID, loadRosterFile } from "../ledger/index.js";
 import { nextRounds, parseRounds, type Round } from "../ledger/rounds.js";
 import { UsageError } from "../errors.js";
 import { chooseOcrEngine, type OcrChoice } from "../evidence/ocr-native.js";
@@ -125,7 +125,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const audit = auditRows(results, decisions);
   const out = outputWriter(outDir);
   await stage("write", () => out.written.length, () => writeOutputs(out, form, results, manifest, audit, rounds, options.lang));
-  const province = await stage("province", () => results.length, () => writeProvince(out, form, results));
+  const province = await stage("province", () => results.length, () => writeProvince(out, form, decidedBundles(results.map((r) => r.bundle), decisions)));
   await stage("report", () => results.length, () => writeReport(out, { form, manifest, results, province, lang: options.lang, ...(decisions ? { decisions } : {}) }));
   const totals = countTotals(manifest, decisions ? countDecisions(audit, decisions) : undefined);
   return { manifest, totals, timings, outputs: out.written, results, round: rounds.rounds.at(-1)! };

@@ -16,7 +16,7 @@ import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { BUNDLE_SCHEMA, MANIFEST_SCHEMA, type BatchManifest, type BundleEvidence, type BundlePage, type Decision, type ManifestFile } from "../bundle/schema.js";
+import { BUNDLE_SCHEMA, MANIFEST_SCHEMA, type AgencyBundle, type BatchManifest, type BundleEvidence, type BundlePage, type Decision, type ManifestFile } from "../bundle/schema.js";
 import { buildLedger } from "../ledger/index.js";
 import type { RoundsFile } from "../ledger/rounds.js";
 import { buildLetters } from "../letters/index.js";
@@ -396,8 +396,8 @@ export function auditBundles(form: CompiledForm, results: readonly AgencyResult[
   for (const { bundle } of results) bundle.audit = auditAgency(form, bundle);
 }
 
-export async function writeProvince(out: OutputWriter, form: CompiledForm, results: readonly AgencyResult[]): Promise<ProvinceConsolidation> {
-  const province = consolidate(form, results.map((r) => r.bundle));
+export async function writeProvince(out: OutputWriter, form: CompiledForm, bundles: readonly AgencyBundle[]): Promise<ProvinceConsolidation> {
+  const province = consolidate(form, [...bundles]);
   await out.write("province.json", json(province));
   await out.write("province.docx", renderProvinceDocx(form, province));
   return province;

@@ -5,7 +5,7 @@
  */
 import type { AgencyBundle, AgencyRef, AuditItem, BatchManifest, Decision } from "../bundle/schema.js";
 import { messages, type Lang } from "../i18n/index.js";
-import { issueText, SOURCE_TEXT, STATUS_TEXT } from "../ledger/index.js";
+import { issueName, issueText, SOURCE_TEXT, STATUS_TEXT } from "../ledger/index.js";
 import type { JsonReport } from "../validate/report.js";
 import type { PlannedAgency } from "./plan.js";
 
@@ -24,17 +24,18 @@ export interface IssueRow {
   field: string;
   severity: string;
   kind: string;
+  name: string;
   code: string;
   message: string;
   hint: string;
   file: string;
 }
 
-export const ISSUE_COLUMNS = ["agency", "status", "question", "field", "severity", "kind", "code", "message", "hint", "file"] as const;
+export const ISSUE_COLUMNS = ["agency", "status", "question", "field", "severity", "kind", "name", "code", "message", "hint", "file"] as const;
 
 export const ISSUE_HEADERS: Record<Lang, Record<(typeof ISSUE_COLUMNS)[number], string>> = {
-  th: { agency: "หน่วยงาน", status: "สถานะหน่วยงาน", question: "ข้อ", field: "รายการ", severity: "ระดับ", kind: "ประเภท", code: "รหัสปัญหา", message: "ปัญหา", hint: "วิธีแก้", file: "ไฟล์" },
-  en: { agency: "agency", status: "agency status", question: "question", field: "field", severity: "severity", kind: "kind", code: "code", message: "message", hint: "fix", file: "file" },
+  th: { agency: "หน่วยงาน", status: "สถานะหน่วยงาน", question: "ข้อ", field: "รายการ", severity: "ระดับ", kind: "ประเภท", name: "ปัญหา", code: "รหัสปัญหา", message: "รายละเอียด", hint: "วิธีแก้", file: "ไฟล์" },
+  en: { agency: "agency", status: "agency status", question: "question", field: "field", severity: "severity", kind: "kind", name: "issue", code: "code", message: "message", hint: "fix", file: "file" },
 };
 
 /** The ledger's issues in its order (agency by agency, files of no agency last), in people's words. */
@@ -51,6 +52,7 @@ export function issueRows(manifest: BatchManifest, lang: Lang): IssueRow[] {
       field: issue.field,
       severity: severity[issue.severity],
       kind: SOURCE_TEXT[issue.source][lang],
+      name: issueName(issue.code, lang),
       code: issue.code,
       message: text.message,
       hint: text.hint,

@@ -137,7 +137,7 @@ export async function renderWorkbook(
     3,
   );
 
-  const issueWidths: Record<(typeof ISSUE_COLUMNS)[number], number> = { agency: 36, status: 12, question: 10, field: 22, severity: 11, kind: 12, code: 22, message: 70, hint: 50, file: 36 };
+  const issueWidths: Record<(typeof ISSUE_COLUMNS)[number], number> = { agency: 36, status: 12, question: 10, field: 22, severity: 11, kind: 12, name: 26, code: 22, message: 70, hint: 50, file: 36 };
   addSheet(
     wb,
     SHEETS.issues.name,

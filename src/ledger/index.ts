@@ -11,7 +11,7 @@ import type { Roster } from "./roster.js";
 import { AGENCY_STATUSES, type AgencyStatus, type IssueCounts, type Ledger, type LedgerAgency, type LedgerIssue } from "./schema.js";
 
 export * from "./schema.js";
-export { STATUS_TEXT, SOURCE_TEXT, CODE_TEXT } from "./messages.js";
+export { STATUS_TEXT, SOURCE_TEXT, ISSUE_NAMES, issueName } from "./messages.js";
 export { loadRosterFile, resolveRoster, availableRosters, DEFAULT_ROSTER_ID, type Roster, type RosterAgency, type RosterFile } from "./roster.js";
 
 export interface LedgerInput {
@@ -88,6 +88,26 @@ export function buildLedger(input: LedgerInput): Ledger {
     issues,
     summary: { statuses, issues: countIssues(issues) },
   };
+}
+
+/**
+ * The bundles as the auditors decided them, for the province's answer: an accepted answer counts as supported by its
+ * evidence, a rejected one as not supported. The bundles themselves keep the audit's own verdicts.
+ */
+export function decidedBundles(bundles: readonly AgencyBundle[], decisions: readonly Decision[] = []): AgencyBundle[] {
+  if (decisions.length === 0) return [...bundles];
+  const decided = new Map(decisions.map((d) => [`${d.agency}\n${d.field}`, d.decision]));
+  return bundles.map((b) =>
+    b.audit?.some((item) => decided.has(`${b.agency.id}\n${item.field}`))
+      ? {
+          ...b,
+          audit: b.audit.map((item) => {
+            const decision = decided.get(`${b.agency.id}\n${item.field}`);
+            return decision ? { ...item, verdict: decision === "accept" ? ("supported" as const) : ("not_supported" as const) } : item;
+          }),
+        }
+      : b,
+  );
 }
 
 export function countIssues(issues: readonly { severity: Severity }[]): IssueCounts {

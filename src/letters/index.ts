@@ -131,7 +131,7 @@ function letterDocx(agency: LedgerAgency, groups: readonly QuestionGroup[], cont
       { align: "both", spaceAfter: 120, firstLine: TAB_INDENT },
     ),
   ];
-  const widths = [1300, 4300, 3400];
+  const widths = [1750, 4050, 3200];
   const head: CellSpec[] = ["ข้อ", "สิ่งที่พบ", "วิธีแก้ไข"].map((t, i) => ({ content: paragraph(run(t, { bold: true }), { align: "center" }), width: widths[i]!, shade: "E8EEF7" }));
   const rows: CellSpec[][] = groups.flatMap((g) =>
     g.items.map((issue, k) => [

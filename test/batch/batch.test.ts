@@ -180,10 +180,11 @@ describe("samruat batch", () => {
 
   it("writes issues.csv as UTF-8 with BOM and RFC 4180 quoting", () => {
     const csv = readFileSync(path.join(out, "issues.csv"), "utf8");
-    expect(csv.startsWith("\uFEFFหน่วยงาน,สถานะหน่วยงาน,ข้อ,รายการ,ระดับ,ประเภท,รหัสปัญหา,ปัญหา,วิธีแก้,ไฟล์\r\n")).toBe(true);
+    expect(csv.startsWith("\uFEFFหน่วยงาน,สถานะหน่วยงาน,ข้อ,รายการ,ระดับ,ประเภท,ปัญหา,รหัสปัญหา,รายละเอียด,วิธีแก้,ไฟล์\r\n")).toBe(true);
     const rows = parseCsv(csv.slice(1));
-    expect(rows.every((row) => row.length === 10)).toBe(true);
-    const [agency, , , , severity, , code, message, , file] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+    expect(rows.every((row) => row.length === 11)).toBe(true);
+    const [agency, , , , severity, , name, code, message, , file] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    expect(rows.some((row) => row[code] === "corrupt_zip" && row[name] === "ไฟล์เสียหาย")).toBe(true);
     expect(rows.some((row) => row[agency] === "สำนักงานแรงงาน" && row[code] === "required_missing" && /ยังไม่ได้ตอบ/u.test(row[message]!))).toBe(true);
     expect(rows.some((row) => row[file] === "broken.docx" && row[severity] === "ข้อผิดพลาด" && row[code] === "corrupt_zip")).toBe(true);
     expect(rows.some((row) => row[file] === "สำนักงานพาณิชย์/รายงานเพิ่มเติม.pdf" && row[severity] === "คำเตือน")).toBe(true);

@@ -5,7 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AgencyBundle, AuditItem, ManifestFile } from "../../src/bundle/schema.js";
-import { buildLedger, loadRosterFile, resolveRoster, type Roster } from "../../src/ledger/index.js";
+import { ErrorCodeSchema } from "../../src/evidence/schema.js";
+import { buildLedger, decidedBundles, ISSUE_NAMES, loadRosterFile, resolveRoster, type Roster } from "../../src/ledger/index.js";
+import { ISSUE_CODES } from "../../src/validate/types.js";
 import { rosterAgencyNamed } from "../../src/ledger/roster.js";
 import { buildFixture, TEST_AGENCIES } from "../report/fixtures.js";
 
@@ -107,6 +109,31 @@ describe("buildLedger", () => {
     expect(ledger.issues.at(-1)).toMatchObject({ agency: "", code: "agency_unknown", severity: "warning" });
     expect(ledger.summary.issues).toEqual({ error: 0, warning: 1, info: 1 });
     expect(ledger.agencies.reduce((n, a) => n + a.counts.info, 0)).toBe(1);
+  });
+});
+
+describe("decidedBundles", () => {
+  it("gives the province an accepted answer as supported and a rejected one as not supported, leaving the rest", () => {
+    const bundle = clean([item("P1.1:done", "not_supported"), item("P2.1.1:yes", "supported"), item("P3.1:x", "weak")]);
+    const [decided] = decidedBundles(
+      [bundle],
+      [
+        { agency: COMMERCE, field: "P1.1:done", question: "P1.1", decision: "accept", comment: "" },
+        { agency: COMMERCE, field: "P2.1.1:yes", question: "P2.1.1", decision: "reject", comment: "" },
+      ],
+    );
+    expect(decided!.audit!.map((i) => i.verdict)).toEqual(["supported", "not_supported", "weak"]);
+    expect(bundle.audit!.map((i) => i.verdict)).toEqual(["not_supported", "supported", "weak"]);
+  });
+});
+
+describe("issue names", () => {
+  it("names every validation, evidence-file and audit issue in Thai and English", () => {
+    const codes = [...ISSUE_CODES, ...ErrorCodeSchema.options, "corrupt_zip", "encrypted_docx", "damaged_xml", "form_not_received", "no_question_code", "agency_unknown", "audit_not_supported", "audit_weak", "audit_unreadable", "audit_rejected"];
+    for (const code of codes) {
+      expect(ISSUE_NAMES[code]?.th, code).toMatch(/[\u0e00-\u0e7f]/u);
+      expect(ISSUE_NAMES[code]?.en, code).toMatch(/[a-z]/u);
+    }
   });
 });
 
