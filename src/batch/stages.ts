@@ -32,6 +32,7 @@ import { fileError } from "../evidence/messages.js";
 import { readEvidence } from "../evidence/read.js";
 import type { EvidenceFile } from "../evidence/schema.js";
 import { writeFileAtomic } from "../util/fs.js";
+import { inLanes } from "../util/lanes.js";
 import { findSoffice } from "../util/soffice.js";
 import { toJsonReport } from "../validate/report.js";
 import { validateAnswers } from "../validate/validate.js";
@@ -66,10 +67,13 @@ export async function extractForms(files: readonly InboxFile[], ctx: StageContex
   // Forms inside archives are written to a private temp folder: the extractor (and LibreOffice for .doc) reads paths.
   const tempDir = () => (temp ??= mkdtemp(path.join(os.tmpdir(), "samruat-batch-")));
   try {
-    for (const [i, file] of files.entries()) {
-      ctx.progress({ stage: "extract", done: i, total: files.length, file: file.path });
+    // Two at a time: a .doc waits on LibreOffice while the next form is read.
+    let done = 0;
+    await inLanes(files, 2, async (file) => {
+      ctx.progress({ stage: "extract", done, total: files.length, file: file.path });
       outcomes.set(file.path, await extractForm(file, ctx, tempDir));
-    }
+      done++;
+    });
   } finally {
     if (temp) await rm(await temp, { recursive: true, force: true });
   }
@@ -144,8 +148,6 @@ export async function readEvidenceFiles(
     if (cached) results.set(e.sha256, cached);
     else todo.push(e);
   }
-  // One file at a time (its pages in parallel): pdf.js misreads pages ("Invalid page request") when documents are
-  // opened and destroyed side by side in one process.
   let pages = 0;
   let done = 0;
   const readOne = async (e: PlannedEvidence) => {
@@ -170,10 +172,12 @@ export async function readEvidenceFiles(
     results.set(e.sha256, content);
     await ctx.cache.put("evidence", e.sha256, cacheKey, content);
   };
-  for (const e of todo) {
+  // Files side by side, one more than the OCR engine has workers: while a scan waits for OCR, the next file's text
+  // layer is read and its pages rendered.
+  await inLanes(todo, options.engine.parallelism + 1, async (e) => {
     await readOne(e);
     done++;
-  }
+  });
   return new Map(uniqueEvidence(plan).map((e) => [e.sha256, results.get(e.sha256)!]));
 }
 
@@ -215,14 +219,16 @@ function fromReader(file: EvidenceFile): EvidenceContent {
 export async function cropMarkedRegions(plan: BatchPlan, evidence: ReadonlyMap<string, EvidenceContent>, outDir: string, ctx: StageContext, reuse: boolean): Promise<number> {
   const marked = uniqueEvidence(plan).filter((e) => evidence.get(e.sha256)?.marked);
   let rendered = 0;
-  for (const [i, e] of marked.entries()) {
-    ctx.progress({ stage: "crops", done: i, total: marked.length, file: e.path });
+  let done = 0;
+  // Two files at a time: PNG encoding runs in native threads while the next page renders.
+  await inLanes(marked, 2, async (e) => {
+    ctx.progress({ stage: "crops", done: done++, total: marked.length, file: e.path });
     const content = evidence.get(e.sha256)!;
     const regions = content.pages.flatMap((page) => page.regions.map((region, n) => ({ page: page.number, region, rel: `crops/${e.sha256.slice(0, 16)}-p${page.number}-${n + 1}.png` })));
     const present = reuse ? await Promise.all(regions.map((r) => exists(path.join(outDir, r.rel)))) : [];
     if (present.length && present.every(Boolean)) {
       for (const r of regions) r.region.crop = r.rel;
-      continue;
+      return;
     }
     const requests = regions.map((r) => ({ page: r.page, bbox: r.region.bbox, ...(r.region.source === "annotation" ? { tint: r.region.rgb } : {}) }));
     // A page that will not render again leaves its regions without a crop; the bundle still has their text.
@@ -234,7 +240,7 @@ export async function cropMarkedRegions(plan: BatchPlan, evidence: ReadonlyMap<s
       r.region.crop = r.rel;
       rendered++;
     }
-  }
+  });
   return rendered;
 }
 

@@ -95,7 +95,7 @@ export async function openPdf(data: Uint8Array): Promise<PdfDocument> {
   const getPage = (n: number) => {
     let p = pages.get(n);
     if (!p) {
-      p = doc.getPage(n);
+      p = pageOf(lib, doc, n);
       pages.set(n, p);
     }
     return p;
@@ -214,7 +214,7 @@ async function probeGlyphText(
   try {
     const out = requests.map(() => "");
     for (const n of new Set(requests.map((r) => r.number))) {
-      for (const a of (await (await probe.getPage(n)).getAnnotations()) as Annotation[]) {
+      for (const a of (await (await pageOf(lib, probe, n)).getAnnotations()) as Annotation[]) {
         const i = /^samruat-probe-(\d+)$/.exec(a.contentsObj?.str ?? "")?.[1];
         if (i !== undefined) out[Number(i)] = a.overlaidText ?? "";
       }
@@ -273,6 +273,17 @@ export function mapGlyphText(page: PdfPageContent, glyphText: string, box: BBox)
     parts.push({ str: cps.slice(from, to).join(""), bbox: [run.bbox[0] + from * step, run.bbox[1], (to - from) * step, run.bbox[3]] });
   }
   return layoutText(parts);
+}
+
+/**
+ * A page of a document. pdf.js 5.4 checks the page number against one page count for the whole process (its
+ * PagesMapper, made for the viewer's page reordering, is a singleton set by the last document loaded), so with two
+ * documents open the other's count refused valid pages ("Invalid page request"). Pages are never reordered here:
+ * the count is set to this document's own right before the (synchronous) check.
+ */
+function pageOf(lib: PdfJs, doc: PDFDocumentProxy, n: number): Promise<PDFPageProxy> {
+  lib.PagesMapper.instance.pagesNumber = doc.numPages;
+  return doc.getPage(n);
 }
 
 function openRaw(lib: PdfJs, data: Uint8Array): Promise<PDFDocumentProxy> {
