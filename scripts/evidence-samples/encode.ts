@@ -96,6 +96,61 @@ export function encodePng(rgba: Uint8ClampedArray | Uint8Array, W: number, H: nu
   ]);
 }
 
+/**
+ * An 8-bit palette PNG, as some scanner apps and "reduce file size" tools save: the 256 most used colours of a 5-bit
+ * per channel histogram, every pixel mapped to the nearest. Returns the file and the pixels as quantised (the truth is
+ * measured on what the file holds).
+ */
+export function encodePalettePng(rgba: Uint8ClampedArray | Uint8Array, W: number, H: number, dpi: number): { png: Buffer; rgba: Uint8ClampedArray } {
+  const bin = (i: number) => ((rgba[i]! >> 3) << 10) | ((rgba[i + 1]! >> 3) << 5) | (rgba[i + 2]! >> 3);
+  const counts = new Uint32Array(1 << 15);
+  for (let i = 0; i < W * H * 4; i += 4) counts[bin(i)]!++;
+  const bins = [...counts.keys()].filter((b) => counts[b]! > 0).sort((a, b) => counts[b]! - counts[a]! || a - b).slice(0, 256);
+  const palette = bins.map((b) => [((b >> 10) << 3) | 4, (((b >> 5) & 31) << 3) | 4, ((b & 31) << 3) | 4] as const);
+  const nearest = new Int16Array(1 << 15).fill(-1);
+  const indexOf = (b: number) => {
+    if (nearest[b]! >= 0) return nearest[b]!;
+    const [r, g, bl] = [((b >> 10) << 3) | 4, (((b >> 5) & 31) << 3) | 4, ((b & 31) << 3) | 4];
+    let best = 0;
+    let bestD = Infinity;
+    palette.forEach(([pr, pg, pb], k) => {
+      const d = (pr - r) ** 2 + (pg - g) ** 2 + (pb - bl) ** 2;
+      if (d < bestD) (bestD = d), (best = k);
+    });
+    return (nearest[b] = best);
+  };
+  const raw = Buffer.alloc((W + 1) * H);
+  const out = new Uint8ClampedArray(W * H * 4);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const i = (y * W + x) * 4;
+      const k = indexOf(bin(i));
+      raw[y * (W + 1) + 1 + x] = k;
+      const c = palette[k]!;
+      out.set([c[0], c[1], c[2], 255], i);
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(W, 0);
+  ihdr.writeUInt32BE(H, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 3; // indexed colour
+  const phys = Buffer.alloc(9);
+  const ppm = Math.round(dpi / 0.0254);
+  phys.writeUInt32BE(ppm, 0);
+  phys.writeUInt32BE(ppm, 4);
+  phys[8] = 1;
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("PLTE", Buffer.from(palette.flatMap((c) => [...c]))),
+    chunk("pHYs", phys),
+    chunk("IDAT", deflateSync(raw, { level: 9, memLevel: 9 })),
+    chunk("IEND", new Uint8Array(0)),
+  ]);
+  return { png, rgba: out };
+}
+
 export interface TiffPage {
   rgba: Uint8ClampedArray | Uint8Array;
   W: number;

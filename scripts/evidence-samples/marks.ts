@@ -195,3 +195,35 @@ export function pointInPoly([x, y]: Pt, poly: Pt[]): boolean {
   }
   return inside;
 }
+
+/** Thai letters a written syllable can begin with (consonants), and the vowels written before their consonant. */
+const THAI_CONSONANT = /[\u0E01-\u0E2E]/;
+const LEADING_VOWEL = /[\u0E40-\u0E44]/;
+
+/**
+ * Strokes that start or end inside a word, as a hurried marker does: about half the marks move their start one to
+ * three syllable starts (a consonant not preceded by its leading vowel) into the text, or their end as far back; the
+ * truth is what the moved stroke covers. A mark keeps at least 8 letters, and 3 on every line it runs over.
+ */
+export function cutIntoWords(layout: Layout, page: LaidPage, plans: MarkPlan[], rng: Rng): MarkPlan[] {
+  return plans.map((m) => {
+    if (!rng.chance(0.5)) return m;
+    const c = layout.containers[m.container];
+    if (!c) return m;
+    const starts: number[] = [];
+    for (let i = m.a + 1; i < m.b; i++) {
+      if (THAI_CONSONANT.test(c.text[i] ?? "") && !LEADING_VOWEL.test(c.text[i - 1] ?? "") && !/\s/.test(c.text[i - 1] ?? "")) starts.push(i);
+    }
+    const fromStart = rng.chance(0.6);
+    const k = rng.int(1, 3);
+    const cut = fromStart ? starts[k - 1] : starts[starts.length - k];
+    if (cut === undefined) return m;
+    const [a, b] = fromStart ? [cut, m.b] : [m.a, cut];
+    const text = c.text.slice(a, b);
+    if ((text.match(LETTERS) ?? []).length < 8 || !balanced(text) || /^\s|\s$/.test(text)) return m;
+    // Nobody marks one letter at the end of a line: every line the mark touches keeps a few letters of it.
+    const parts = page.lines.filter((l) => l.container === m.container && l.start < b && l.end > a).map((l) => c.text.slice(Math.max(a, l.start), Math.min(b, l.end)));
+    if (parts.some((part) => (part.match(LETTERS) ?? []).length < 3)) return m;
+    return { ...m, a, b, text };
+  });
+}

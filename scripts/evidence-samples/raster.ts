@@ -4,7 +4,7 @@ import type { Canvas } from "@napi-rs/canvas";
 import { drawHighlighter, drawPage, INK, type Pt } from "./draw.js";
 import { paperize, photoEffect, scanEffect, type Degraded } from "./effects.js";
 import type { Layout } from "./layout.js";
-import { aabb, chooseMarks, circlePoints, planBoxes, pointInPoly, rectPoints } from "./marks.js";
+import { aabb, chooseMarks, circlePoints, cutIntoWords, planBoxes, pointInPoly, rectPoints } from "./marks.js";
 import type { Distractor, HighlightColor, Marked, Rgb, TruthPage } from "./model.js";
 import type { Rng } from "./prng.js";
 
@@ -23,6 +23,8 @@ export interface RasterOpts {
   firstColor?: HighlightColor;
   /** hard-pressed strokes: opacity 0.55–0.95, wider than the line, rough edges, often a second pass */
   strong?: boolean;
+  /** some strokes start or end inside a word */
+  midWord?: boolean;
 }
 
 export interface InkRegion {
@@ -50,7 +52,8 @@ export function renderRasterPage(layout: Layout, pageIdx: number, rng: Rng, o: R
   if (!laid) throw new Error(`no page ${pageIdx}`);
   const drawn = drawPage(laid, layout.width, layout.height, layout.font, rng.fork("draw"), layout.dpi);
   const g = drawn.canvas.getContext("2d");
-  const plans = chooseMarks(layout, laid, rng.fork("marks"), undefined, o.firstColor);
+  const chosen = chooseMarks(layout, laid, rng.fork("marks"), undefined, o.firstColor);
+  const plans = o.midWord ? cutIntoWords(layout, laid, chosen, rng.fork("mid-word")) : chosen;
   if (plans.length === 0) throw new Error(`page ${pageIdx} of a ${layout.font} doc: no markable text`);
   const mr = rng.fork("strokes");
   const strokes = plans.map((m) => {

@@ -23,9 +23,11 @@ describe("evidence reader accuracy on samples/evidence/heldout-strong (hard-pres
     expect(total.errors).toEqual([]);
     expect(recall(total)).toBeGreaterThanOrEqual(0.95);
     expect(precision(total)).toBeGreaterThanOrEqual(0.95);
-    // Measured once: CER 3.5 % (recall and precision 100 %), above the issue's 3 %: Thai digits the tha model misreads
-    // (๖→๒, ๔→๕) and a letter at a stroke's end. This floor keeps what was reached; the 3 % target stays open.
-    expect(cer(total)).toBeLessThanOrEqual(0.04);
+    // Split v4 (strokes starting and ending inside words, a palette PNG), measured once: recall 96.3 %, precision
+    // 100 %, CER 7.6 % over all marks (5.0 % over the marks found), above the issue's 3 %. v3 (whole-word strokes)
+    // had reached 3.5 %: letters at a stroke's ends and Thai digits the tha model misreads (๔→๕, ๘→๕) are what is
+    // left. This floor keeps what was reached; the 3 % target stays open.
+    expect(cer(total)).toBeLessThanOrEqual(0.08);
   });
 });
 
