@@ -4,7 +4,7 @@
  * (Thai).
  */
 import { AUDIT_MESSAGES } from "../audit/messages.js";
-import type { Lang } from "../cli/context.js";
+import type { Lang } from "../i18n/index.js";
 import type { ManifestFile } from "../bundle/schema.js";
 
 type Text = { th: string; en: string };

@@ -20,9 +20,9 @@ import { BUNDLE_SCHEMA, MANIFEST_SCHEMA, type AgencyBundle, type BatchManifest, 
 import { buildLedger } from "../ledger/index.js";
 import type { RoundsFile } from "../ledger/rounds.js";
 import { buildLetters } from "../letters/index.js";
-import type { Lang } from "../cli/context.js";
+import type { Lang } from "../i18n/index.js";
 import { SamruatError } from "../errors.js";
-import type { ProgressState } from "../cli/progress.js";
+import type { ProgressState } from "../progress.js";
 import type { AnswerDocument } from "../extract/answers.js";
 import { extractFile } from "../extract/extract.js";
 import type { CompiledForm } from "../form/compile.js";

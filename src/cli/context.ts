@@ -1,5 +1,7 @@
 /** What every command gets: language, output streams, and whether a human is watching (TTY). */
-export type Lang = "th" | "en";
+import type { Lang } from "../i18n/index.js";
+
+export type { Lang } from "../i18n/index.js";
 
 export interface CliContext {
   lang: Lang;

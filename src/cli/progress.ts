@@ -2,16 +2,10 @@
  * One self-rewriting progress line on a terminal's stderr: stage, items done/total, pages, ETA and the current file.
  * Redrawn at most ten times a second; silent when stderr is not a TTY (the caller passes `enabled`).
  */
+import type { ProgressState } from "../progress.js";
 import type { CliContext } from "./context.js";
 
-/** What a long job reports; the line shows `stage` as given (the CLI passes it in the user's language). */
-export interface ProgressState<Stage extends string = string> {
-  stage: Stage;
-  done: number;
-  total: number;
-  pages?: number;
-  file?: string;
-}
+export type { ProgressState } from "../progress.js";
 
 export interface ProgressLine {
   update(state: ProgressState): void;
