@@ -140,7 +140,7 @@ export function buildPlan(form: CompiledForm, inbox: Inbox, classified: Classifi
 
   const { agencies, winners } = pickNewest(submissions, files);
   const linked: Linked[] = [];
-  const attribute = agencyOfPath([...submissions, ...failedForms], province);
+  const attribute = agencyOfPath([...submissions, ...failedForms], province, roster);
   const byId = new Map(agencies.map((a) => [a.ref.id, a]));
   for (const file of evidenceCandidates) {
     const id = attribute(file.path) ?? (roster ? rosterOwner(roster, file.path)?.id : undefined);
@@ -283,7 +283,7 @@ function rosterOwner(roster: Roster, filePath: string): RosterAgency | undefined
  * Whose an evidence file is: the agency whose forms sit in the nearest folder (or archive) around it; where several
  * agencies' forms share that folder, the one its own folder or file name names.
  */
-function agencyOfPath(owners: readonly { file: InboxFile; name: string }[], province: string): (path: string) => string | undefined {
+function agencyOfPath(owners: readonly { file: InboxFile; name: string }[], province: string, roster?: Roster): (path: string) => string | undefined {
   const forms = owners.map((s) => ({ path: s.file.path, id: agencyId(s.name), core: agencyCore(s.name, province) }));
   return (evidencePath) => {
     const segments = evidencePath.split("/");
@@ -292,7 +292,12 @@ function agencyOfPath(owners: readonly { file: InboxFile; name: string }[], prov
       const here = forms.filter((f) => dir === "" || f.path.startsWith(`${dir}/`));
       const ids = [...new Set(here.map((f) => f.id))];
       if (ids.length === 1) return ids[0];
-      if (ids.length === 0) continue;
+      if (ids.length === 0) {
+        // A folder with no form that names an agency of the roster is that agency's (its form may come later).
+        const named = roster && depth > 0 ? rosterAgencyNamed(roster, segments[depth - 1]!.replace(/\.zip$/iu, "")) : undefined;
+        if (named) return named.id;
+        continue;
+      }
       const candidates = ids.map((id) => ({ core: here.find((f) => f.id === id)!.core, value: id }));
       const folders = segments.slice(0, -1).reverse().map((folder) => folder.replace(/\.zip$/iu, ""));
       for (const label of [stem(segments.at(-1)!), ...folders]) {

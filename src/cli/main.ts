@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   consolidate: () => import("./commands/consolidate.js"),
   batch: () => import("./commands/batch.js"),
   letters: () => import("./commands/letters.js"),
+  serve: () => import("./commands/serve.js"),
 };
 
 export async function main(argv: string[], io: Partial<Pick<CliContext, "stdout" | "stderr">> = {}): Promise<number> {

@@ -51,7 +51,7 @@ export function buildLedger(input: LedgerInput): Ledger {
     const bundle = bundles.get(entry.id);
     const own = sortIssues([
       ...fileIssues(entry.id, files, bundle !== undefined),
-      ...(bundle ? validationIssues(entry.id, bundle) : []),
+      ...(bundle ? validationIssues(entry.id, bundle, acceptedQuestions(entry.id, bundle, decisions)) : []),
       ...(bundle ? auditIssues(entry.id, bundle, decisions, files) : []),
     ]);
     issues.push(...own);
@@ -166,9 +166,20 @@ function fileIssues(agency: string, files: readonly ManifestFile[], hasForm: boo
 
 // --- validation ---------------------------------------------------------------------------------------------------
 
-function validationIssues(agency: string, bundle: AgencyBundle): LedgerIssue[] {
+/** Questions whose every audited answer an auditor accepted: the evidence holds, however it is marked. */
+function acceptedQuestions(agency: string, bundle: AgencyBundle, decisions: ReadonlyMap<string, Decision>): Set<string> {
+  const byQuestion = new Map<string, boolean>();
+  for (const item of bundle.audit ?? []) {
+    const accepted = decisions.get(`${agency}\n${item.field}`)?.decision === "accept";
+    byQuestion.set(item.question, (byQuestion.get(item.question) ?? true) && accepted);
+  }
+  return new Set([...byQuestion].filter(([, all]) => all).map(([q]) => q));
+}
+
+function validationIssues(agency: string, bundle: AgencyBundle, accepted: ReadonlySet<string>): LedgerIssue[] {
   const report = bundle.validation as unknown as JsonReport;
-  return (report.issues ?? []).map((issue) => {
+  const closed = (issue: JsonReport["issues"][number]) => issue.code === "evidence_not_marked" && accepted.has(issue.question);
+  return (report.issues ?? []).filter((issue) => !closed(issue)).map((issue) => {
     const th = formatIssue(issue, "th");
     const en = formatIssue(issue, "en");
     return {

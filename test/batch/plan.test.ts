@@ -149,4 +149,12 @@ describe("buildPlan", () => {
     const result = plan([file("x.docx")], { "x.docx": form_(PROVINCIAL) }, { roster: loadRosterFile(), province: "ลำพูน" });
     expect(result.roster?.agencies[0]!.name).toBe("สำนักงานจังหวัดลำพูน");
   });
+
+  it("with a roster: evidence in a folder named for an agency with no form yet is that agency's, not the top level's", () => {
+    const files = ["แบบสำรวจ_ที่ดิน.docx", "สำนักงานสถิติจังหวัดเชียงใหม่/P2.2.3.1 ชุดข้อมูล.pdf", "หลักฐาน/P5.3.1 VPN.pdf"].map((p) => file(p));
+    const result = plan(files, { "แบบสำรวจ_ที่ดิน.docx": form_("สำนักงานที่ดินจังหวัดเชียงใหม่ ศาลากลาง") }, { roster: loadRosterFile() });
+    expect(result.files.find((f) => f.path.startsWith("สำนักงานสถิติ"))).toMatchObject({ agency: "สำนักงานสถิติจังหวัดเชียงใหม่", status: "ignored", reason: { code: "form_missing" } });
+    // A folder that names no agency still goes with the form above it.
+    expect(result.files.find((f) => f.path.startsWith("หลักฐาน/"))).toMatchObject({ agency: "สำนักงานที่ดินจังหวัดเชียงใหม่", status: "used" });
+  });
 });

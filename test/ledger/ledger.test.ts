@@ -92,6 +92,16 @@ describe("buildLedger", () => {
     expect(ledger.issues.find((i) => i.agency === COMMERCE)).toMatchObject({ code: "audit_rejected", severity: "error", message: expect.stringContaining("คำสั่งหมดอายุแล้ว") });
   });
 
+  it("an auditor's acceptance closes the answer's unmarked-evidence error: the evidence holds, however it is marked", () => {
+    const unmarked = { code: "evidence_not_marked", severity: "error", question: "P1.1", field: "P1.1:done", data: { question: "P1.1", file: "P1.1.pdf" } };
+    const bundle = clean([item("P1.1:done", "not_marked"), item("P2.1.1:yes", "supported")], [unmarked]);
+    const files = [used("a.docx", COMMERCE)];
+    const before = buildLedger({ roster: roster(), files, bundles: [bundle] });
+    expect(before.agencies.find((a) => a.id === COMMERCE)).toMatchObject({ status: "must_fix", counts: { error: 1 } });
+    const after = buildLedger({ roster: roster(), files, bundles: [bundle], decisions: [{ agency: COMMERCE, field: "P1.1:done", question: "P1.1", decision: "accept", comment: "" }] });
+    expect(after.agencies.find((a) => a.id === COMMERCE)).toMatchObject({ status: "audited", counts: { error: 0 }, completeness: { held: 2 } });
+  });
+
   it("counts an answer as held only without an error on its question (missing evidence, an unreadable file)", () => {
     const missing = { code: "evidence_missing", severity: "error", question: "P2.1.1", field: "P2.1.1:yes", data: { question: "P2.1.1", label: "มี", count: 1 } };
     const bundle = clean([item("P1.1:done", "supported"), item("P2.1.1:yes", "evidence_missing")], [missing]);

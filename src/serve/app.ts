@@ -1,0 +1,183 @@
+/**
+ * The workbench's HTTP app (Hono: small, typed, standard Request/Response, so the same app runs under Node's server
+ * and in tests through app.request()). Routes: the status board, an agency's page with its audit, uploads, the
+ * auditors' decisions, live progress (server-sent events), the full report and the exports — the same files the CLI
+ * writes, from the same core.
+ *
+ * Safe by default: state-changing requests must come from the page itself (Origin or Referer of this host: no
+ * cross-site form posts), every page is served with a Content-Security-Policy that allows no other origin, names of
+ * uploaded files are sanitised, nothing is written outside the workspace.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { Hono, type Context } from "hono";
+import { streamSSE } from "hono/streaming";
+import PizZip from "pizzip";
+import { AgencyBundle, Decision, DecisionsFile } from "../bundle/schema.js";
+import { normalizeZipDates } from "../render/docx.js";
+import { agencyPage, APP_JS, boardPage, exportsPage, messagePage, STYLE } from "./pages.js";
+import type { Runner } from "./runner.js";
+import { LIMITS, type Workspace } from "./workspace.js";
+
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+/** report.html carries its own CSP (hashes of its inline script and style) in a meta tag. */
+const REPORT_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+const EXPORTS = ["summary.xlsx", "issues.csv", "province.docx", "province.json", "report.html"] as const;
+const TYPES: Record<string, string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8",
+  html: "text/html; charset=utf-8",
+  txt: "text/plain; charset=utf-8",
+  zip: "application/zip",
+};
+
+export function createApp(workspace: Workspace, runner: Runner): Hono {
+  const app = new Hono();
+
+  app.use("*", async (c, next) => {
+    if (c.req.method !== "GET" && c.req.method !== "HEAD" && !sameOrigin(c)) {
+      return c.text("คำขอนี้ต้องมาจากหน้าของ samruat เอง / this request must come from samruat's own page", 403);
+    }
+    await next();
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "same-origin");
+    if (!c.res.headers.has("Content-Security-Policy")) c.header("Content-Security-Policy", CSP);
+  });
+
+  app.get("/style.css", (c) => c.body(STYLE, 200, { "Content-Type": "text/css; charset=utf-8" }));
+  app.get("/app.js", (c) => c.body(APP_JS, 200, { "Content-Type": "text/javascript; charset=utf-8" }));
+
+  app.get("/", (c) => c.html(boardPage(runner.manifest(), { busy: runner.busy, error: runner.lastError, received: workspace.received().length })));
+
+  app.get("/agency/:id", (c) => {
+    const manifest = runner.manifest();
+    const agency = manifest?.agencies.find((a) => a.id === c.req.param("id"));
+    if (!manifest || !agency) return c.html(messagePage("ไม่พบหน่วยงาน", "ไม่พบหน่วยงานนี้ในผลการตรวจล่าสุด"), 404);
+    const bundle = readBundle(workspace, agency.id);
+    const letter = existsSync(path.join(workspace.out, "letters", `${agency.id}.docx`));
+    return c.html(agencyPage(manifest, agency, bundle, workspace.decisions(), letter));
+  });
+
+  app.post("/upload", async (c) => {
+    const body = await c.req.parseBody({ all: true });
+    const files = ([] as unknown[]).concat(body.files ?? []).filter((f): f is File => f instanceof File);
+    const paths = ([] as unknown[]).concat(body.paths ?? []).map(String);
+    const wantsJson = (c.req.header("Accept") ?? "").includes("json") || !c.req.header("Content-Type")?.includes("multipart") || paths.length > 0;
+    const reply = (ok: boolean, message: string, status: 200 | 400 | 413 = 200) =>
+      wantsJson ? c.json({ ok, message }, status) : ok ? c.redirect("/", 303) : c.html(messagePage("ส่งไฟล์ไม่สำเร็จ", message), status);
+    if (files.length === 0) return reply(false, "ไม่พบไฟล์ในคำขอ / no file in the request", 400);
+    if (files.length > LIMITS.files) return reply(false, `ส่งได้ครั้งละไม่เกิน ${LIMITS.files} ไฟล์ (ได้รับ ${files.length}) / at most ${LIMITS.files} files at once`, 413);
+    const total = files.reduce((n, f) => n + f.size, 0);
+    if (total > LIMITS.bytes) return reply(false, `ส่งได้ครั้งละไม่เกิน ${LIMITS.bytes / 1024 / 1024} MB / at most ${LIMITS.bytes / 1024 / 1024} MB at once`, 413);
+    for (const [i, file] of files.entries()) await workspace.receive(paths[i] || file.name, new Uint8Array(await file.arrayBuffer()));
+    void runner.request();
+    return reply(true, `ได้รับ ${files.length} ไฟล์ กำลังประมวลผล… / received ${files.length} files, processing…`);
+  });
+
+  app.post("/decisions", async (c) => {
+    const form = await c.req.parseBody();
+    const parsed = Decision.safeParse({ agency: form.agency, field: form.field, question: form.question, decision: form.decision, comment: form.comment ?? "" });
+    const reviewer = String(form.reviewer ?? "").trim();
+    if (!parsed.success || !reviewer) return c.html(messagePage("บันทึกไม่สำเร็จ", "ต้องระบุชื่อผู้ตรวจ และเลือกยอมรับหรือไม่ยอมรับ"), 400);
+    workspace.decide(parsed.data, reviewer.slice(0, 100));
+    void runner.request();
+    return c.redirect(`/agency/${encodeURIComponent(parsed.data.agency)}`, 303);
+  });
+
+  app.post("/decisions/import", async (c) => {
+    const form = await c.req.parseBody();
+    const file = form.file instanceof File ? form.file : undefined;
+    const reviewer = String(form.reviewer ?? "").trim();
+    let parsed;
+    try {
+      parsed = file ? DecisionsFile.safeParse(JSON.parse((await file.text()).replace(/^\uFEFF/u, ""))) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed?.success || !reviewer) return c.html(messagePage("นำเข้าไม่สำเร็จ", "ไฟล์ไม่ใช่ผลการตัดสิน (samruat.decisions/1) หรือไม่ได้ระบุชื่อผู้นำเข้า"), 400);
+    const n = workspace.importDecisions(parsed.data, reviewer.slice(0, 100));
+    void runner.request();
+    return c.html(messagePage("นำเข้าแล้ว", `นำเข้าผลการตัดสิน ${n} รายการ`));
+  });
+
+  app.get("/events", (c) =>
+    streamSSE(c, async (stream) => {
+      const done = new Promise<void>((resolve) => {
+        const stop = runner.listen((event) => {
+          void stream.writeSSE({ data: JSON.stringify(event) });
+          if (event.type === "done") (stop(), resolve());
+        });
+        stream.onAbort(() => (stop(), resolve()));
+      });
+      if (!runner.busy) await stream.writeSSE({ data: JSON.stringify({ type: "idle" }) });
+      await done;
+    }),
+  );
+
+  app.get("/report", (c) => {
+    const file = path.join(workspace.out, "report.html");
+    if (!existsSync(file)) return c.html(messagePage("ยังไม่มีรายงาน", "ส่งไฟล์ที่ได้รับจากหน่วยงานก่อน"), 404);
+    return c.body(readFileSync(file), 200, { "Content-Type": TYPES.html!, "Content-Security-Policy": REPORT_CSP });
+  });
+
+  app.get("/exports", (c) => c.html(exportsPage([...EXPORTS.filter((f) => existsSync(path.join(workspace.out, f))), ...(lettersIn(workspace).length ? ["letters.zip"] : []), "decisions.json"])));
+
+  app.get("/exports/:name", (c) => {
+    const name = c.req.param("name");
+    if (name === "decisions.json") return download(c, name, `${JSON.stringify(workspace.decisionsFile(), null, 2)}\n`);
+    if (name === "letters.zip") return download(c, name, lettersZip(workspace));
+    if (!(EXPORTS as readonly string[]).includes(name) || !existsSync(path.join(workspace.out, name))) return c.notFound();
+    return download(c, name, readFileSync(path.join(workspace.out, name)));
+  });
+
+  app.get("/letters/:name", (c) => {
+    const name = c.req.param("name");
+    if (!lettersIn(workspace).includes(name)) return c.notFound();
+    return download(c, name, readFileSync(path.join(workspace.out, "letters", name)));
+  });
+
+  return app;
+}
+
+/** Origin (or, without it, Referer) must name this server: a form on another site cannot post here. */
+function sameOrigin(c: Context): boolean {
+  const host = c.req.header("Host");
+  const from = c.req.header("Origin") ?? c.req.header("Referer");
+  if (!host || !from) return false;
+  try {
+    return new URL(from).host === host;
+  } catch {
+    return false;
+  }
+}
+
+function download(c: Context, name: string, body: string | Uint8Array): Response {
+  const ext = name.split(".").pop() ?? "";
+  const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+    "Content-Type": TYPES[ext] ?? "application/octet-stream",
+    "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+  });
+}
+
+function readBundle(workspace: Workspace, id: string): AgencyBundle | undefined {
+  const file = path.join(workspace.out, "answers", `${id}.json`);
+  if (!existsSync(file)) return undefined;
+  const parsed = AgencyBundle.safeParse(JSON.parse(readFileSync(file, "utf8")));
+  return parsed.success ? parsed.data : undefined;
+}
+
+function lettersIn(workspace: Workspace): string[] {
+  const dir = path.join(workspace.out, "letters");
+  return existsSync(dir) ? readdirSync(dir).sort() : [];
+}
+
+/** Every letter in one .zip, with fixed dates: the same letters give the same bytes. */
+function lettersZip(workspace: Workspace): Uint8Array {
+  const zip = new PizZip();
+  for (const name of lettersIn(workspace)) zip.file(name, readFileSync(path.join(workspace.out, "letters", name)));
+  normalizeZipDates(zip);
+  return zip.generate({ type: "uint8array", compression: "DEFLATE" });
+}

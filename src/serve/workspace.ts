@@ -1,0 +1,149 @@
+/**
+ * The workbench's workspace folder: `inbox/` (every file received, under its sanitised relative name), `out/` (what
+ * the batch writes, as the CLI would) and `samruat.db`, an SQLite database (better-sqlite3) with versioned
+ * migrations for what only the workbench knows: the files received and when, and the auditors' decisions with who
+ * made them and when. Decisions are written in transactions, so reviewers working at once never lose each other's,
+ * and a committed decision survives a killed server (WAL journal).
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { DECISIONS_SCHEMA, type Decision, type DecisionsFile } from "../bundle/schema.js";
+import { writeFileAtomic } from "../util/fs.js";
+
+/** Each migration once, in order; `user_version` says how many ran. Never edit one that shipped: add the next. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE received (
+     path TEXT PRIMARY KEY,
+     sha256 TEXT NOT NULL,
+     bytes INTEGER NOT NULL,
+     received_at TEXT NOT NULL
+   );
+   CREATE TABLE decisions (
+     agency TEXT NOT NULL,
+     field TEXT NOT NULL,
+     question TEXT NOT NULL,
+     decision TEXT NOT NULL CHECK (decision IN ('accept', 'reject')),
+     comment TEXT NOT NULL DEFAULT '',
+     reviewer TEXT NOT NULL,
+     decided_at TEXT NOT NULL,
+     PRIMARY KEY (agency, field)
+   );`,
+];
+
+export interface StoredDecision extends Decision {
+  reviewer: string;
+  decidedAt: string;
+}
+
+export interface ReceivedFile {
+  path: string;
+  sha256: string;
+  bytes: number;
+  receivedAt: string;
+}
+
+/** Upload limits: what one request may bring. */
+export const LIMITS = { files: 500, bytes: 200 * 1024 * 1024 } as const;
+
+export class Workspace {
+  readonly inbox: string;
+  readonly out: string;
+  private readonly db: Database.Database;
+
+  constructor(
+    readonly dir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.inbox = path.join(dir, "inbox");
+    this.out = path.join(dir, "out");
+    mkdirSync(this.inbox, { recursive: true });
+    mkdirSync(this.out, { recursive: true });
+    this.db = new Database(path.join(dir, "samruat.db"));
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("busy_timeout = 5000");
+    this.migrate();
+  }
+
+  private migrate(): void {
+    const done = this.db.pragma("user_version", { simple: true }) as number;
+    for (const [i, sql] of MIGRATIONS.entries()) {
+      if (i < done) continue;
+      this.db.transaction(() => {
+        this.db.exec(sql);
+        this.db.pragma(`user_version = ${i + 1}`);
+      })();
+    }
+  }
+
+  get schemaVersion(): number {
+    return this.db.pragma("user_version", { simple: true }) as number;
+  }
+
+  /** Saves an uploaded file under the inbox (a same-named file is replaced: a resend) and records it. */
+  async receive(name: string, bytes: Uint8Array): Promise<ReceivedFile> {
+    const rel = safeRelativePath(name);
+    if (!rel) throw new Error(`unusable file name: ${name}`);
+    await writeFileAtomic(path.join(this.inbox, ...rel.split("/")), bytes);
+    const file = { path: rel, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length, receivedAt: this.now().toISOString() };
+    this.db
+      .prepare("INSERT INTO received (path, sha256, bytes, received_at) VALUES (@path, @sha256, @bytes, @receivedAt) ON CONFLICT(path) DO UPDATE SET sha256 = @sha256, bytes = @bytes, received_at = @receivedAt")
+      .run(file);
+    return file;
+  }
+
+  received(): ReceivedFile[] {
+    return this.db.prepare("SELECT path, sha256, bytes, received_at AS receivedAt FROM received ORDER BY path").all() as ReceivedFile[];
+  }
+
+  /** Records (or replaces) one reviewer's decision on one answer. */
+  decide(decision: Decision, reviewer: string): StoredDecision {
+    const stored: StoredDecision = { ...decision, comment: decision.comment ?? "", reviewer, decidedAt: this.now().toISOString() };
+    this.db
+      .prepare(
+        `INSERT INTO decisions (agency, field, question, decision, comment, reviewer, decided_at)
+         VALUES (@agency, @field, @question, @decision, @comment, @reviewer, @decidedAt)
+         ON CONFLICT(agency, field) DO UPDATE SET question = @question, decision = @decision, comment = @comment, reviewer = @reviewer, decided_at = @decidedAt`,
+      )
+      .run(stored);
+    return stored;
+  }
+
+  /** Several decisions at once (an imported file): all or none. */
+  importDecisions(file: DecisionsFile, reviewer: string): number {
+    this.db.transaction(() => file.decisions.forEach((d) => this.decide(d, reviewer)))();
+    return file.decisions.length;
+  }
+
+  decisions(): StoredDecision[] {
+    return this.db
+      .prepare("SELECT agency, field, question, decision, comment, reviewer, decided_at AS decidedAt FROM decisions ORDER BY agency, field")
+      .all() as StoredDecision[];
+  }
+
+  /** The decisions as the CLI reads them (`batch --decisions`, report.html's export). */
+  decisionsFile(): DecisionsFile {
+    return { schema: DECISIONS_SCHEMA, decisions: this.decisions().map(({ agency, field, question, decision, comment }) => ({ agency, field, question, decision, comment })) };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/**
+ * A name from the browser ("แรงงาน/P3.1 รายงาน.pdf", or a bare file name) as a path inside the inbox: NFC, "/"
+ * separators, no "..", ".", empty or hidden-system segments, no characters Windows or Unix forbid. Undefined when
+ * nothing usable is left.
+ */
+export function safeRelativePath(name: string): string | undefined {
+  const segments = name
+    .normalize("NFC")
+    .replaceAll("\\", "/")
+    .split("/")
+    .map((s) => s.replace(/[\u0000-\u001f\u007f<>:"|?*]/gu, "").trim())
+    .filter((s) => s !== "" && s !== "." && s !== "..")
+    .map((s) => [...s].slice(0, 120).join(""));
+  return segments.length ? segments.join("/") : undefined;
+}

@@ -1,0 +1,151 @@
+/**
+ * The workbench through its HTTP app (app.request, no port): receiving files, the status board over the roster,
+ * an agency's page, decisions stored with the reviewer and taking effect in the ledger and the exports, refused
+ * cross-site posts, and a workspace that keeps its decisions across a restart.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BatchManifest, DECISIONS_SCHEMA } from "../../src/bundle/schema.js";
+import { PACKAGE_ROOT } from "../../src/form/load.js";
+import { createApp } from "../../src/serve/app.js";
+import { Runner } from "../../src/serve/runner.js";
+import { safeRelativePath, Workspace } from "../../src/serve/workspace.js";
+
+const INBOX = path.join(PACKAGE_ROOT, "samples", "inbox");
+const ORIGIN = "http://127.0.0.1:8686";
+const LAND = "สำนักงานที่ดินจังหวัดเชียงใหม่";
+const dir = mkdtempSync(path.join(os.tmpdir(), "samruat-serve-"));
+let workspace: Workspace;
+let runner: Runner;
+let app: ReturnType<typeof createApp>;
+afterAll(() => {
+  workspace.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const post = (url: string, body: BodyInit, headers: Record<string, string> = {}) =>
+  app.request(url, { method: "POST", body, headers: { Host: "127.0.0.1:8686", Origin: ORIGIN, ...headers } });
+const get = (url: string) => app.request(url, { headers: { Host: "127.0.0.1:8686" } });
+const manifest = () => BatchManifest.parse(JSON.parse(readFileSync(path.join(workspace.out, "batch.json"), "utf8")));
+
+function uploadForm(files: [string, string][]): FormData {
+  const form = new FormData();
+  for (const [rel, relInBrowser] of files) {
+    form.append("files", new File([readFileSync(path.join(INBOX, rel))], path.basename(rel)));
+    form.append("paths", relInBrowser);
+  }
+  return form;
+}
+
+beforeAll(() => {
+  workspace = new Workspace(dir);
+  runner = new Runner(workspace, "th");
+  app = createApp(workspace, runner);
+});
+
+describe("samruat serve", () => {
+  it("shows an empty board with the upload form, behind a strict Content-Security-Policy", async () => {
+    const res = await get("/");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Security-Policy")).toContain("default-src 'none'");
+    const html = await res.text();
+    expect(html).toContain('action="/upload"');
+    expect(html).toContain("ยังไม่มีผลการตรวจ");
+    expect(workspace.schemaVersion).toBe(1);
+  });
+
+  it("refuses a post from another site (no or foreign Origin)", async () => {
+    const form = uploadForm([["แบบสำรวจ_สำนักงานที่ดินจังหวัดเชียงใหม่.docx", "x.docx"]]);
+    expect((await post("/upload", form, { Origin: "https://evil.example" })).status).toBe(403);
+    const bare = await app.request("/upload", { method: "POST", body: form, headers: { Host: "127.0.0.1:8686" } });
+    expect(bare.status).toBe(403);
+    expect(workspace.received()).toEqual([]);
+  });
+
+  it("receives files with their folders (names sanitised), runs the batch and lists the whole roster", async () => {
+    const res = await post(
+      "/upload",
+      uploadForm([
+        ["แบบสำรวจ_สำนักงานที่ดินจังหวัดเชียงใหม่.docx", "แบบสำรวจ_สำนักงานที่ดินจังหวัดเชียงใหม่.docx"],
+        ["สำนักงานที่ดินจังหวัดเชียงใหม่_P5.3.1_การปฏิบัติงานนอกสำนักงาน.jpg", "สำนักงานที่ดินจังหวัดเชียงใหม่_P5.3.1_การปฏิบัติงานนอกสำนักงาน.jpg"],
+        ["สำนักงานสถิติจังหวัดเชียงใหม่/P2.2.3.1 ชุดข้อมูล Sharable Data.pdf", "../../สำนักงานสถิติจังหวัดเชียงใหม่/P2.2.3.1 ชุดข้อมูล Sharable Data.pdf"],
+      ]),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true });
+    await runner.request();
+    expect(workspace.received().map((f) => f.path)).toEqual([
+      "สำนักงานสถิติจังหวัดเชียงใหม่/P2.2.3.1 ชุดข้อมูล Sharable Data.pdf",
+      "สำนักงานที่ดินจังหวัดเชียงใหม่_P5.3.1_การปฏิบัติงานนอกสำนักงาน.jpg",
+      "แบบสำรวจ_สำนักงานที่ดินจังหวัดเชียงใหม่.docx",
+    ].sort());
+    const m = manifest();
+    expect(m.agencies.length).toBe(22);
+    const status = Object.fromEntries(m.agencies.map((a) => [a.name, a.status]));
+    expect(status[LAND]).toBe("must_fix");
+    // Evidence arrived, the form not yet: the statistics office owes its form.
+    expect(status["สำนักงานสถิติจังหวัดเชียงใหม่"]).toBe("must_fix");
+    expect(m.issues.find((i) => i.agency === "สำนักงานสถิติจังหวัดเชียงใหม่")?.code).toBe("form_not_received");
+    const board = await (await get("/")).text();
+    expect(board).toContain("หน่วยงานตามรายชื่อ 22 แห่ง");
+    expect(board).toContain(`href="/agency/${encodeURIComponent(LAND)}"`);
+  });
+
+  it("shows an agency's problems, its audit with a form per answer, its letter and its contact", async () => {
+    const html = await (await get(`/agency/${encodeURIComponent(LAND)}`)).text();
+    expect(html).toContain("สิ่งที่ต้องแก้ไข (1)");
+    expect(html).toContain('name="field" value="P5.3.1:yes.remote_access"');
+    expect(html).toContain(`/letters/${encodeURIComponent(LAND)}.docx`);
+    expect(html).toContain("mailto:");
+    expect((await get("/agency/nobody")).status).toBe(404);
+  });
+
+  it("stores a decision with its reviewer and time, and it takes effect: status, ledger, exports", async () => {
+    const form = new URLSearchParams({ agency: LAND, field: "P5.3.1:yes.remote_access", question: "P5.3.1", decision: "accept", comment: "ตรวจกับต้นฉบับแล้ว", reviewer: "สมชาย" });
+    const res = await post("/decisions", form, { "Content-Type": "application/x-www-form-urlencoded" });
+    expect(res.status).toBe(303);
+    await runner.request();
+    const [stored] = workspace.decisions();
+    expect(stored).toMatchObject({ agency: LAND, decision: "accept", reviewer: "สมชาย", comment: "ตรวจกับต้นฉบับแล้ว" });
+    expect(stored!.decidedAt).toMatch(/^\d{4}-\d\d-\d\dT/u);
+    const land = manifest().agencies.find((a) => a.name === LAND)!;
+    expect(land.audit).toMatchObject({ accepted: 1, open: 0 });
+    expect(land.status).toBe("audited");
+    const exported = JSON.parse(await (await get("/exports/decisions.json")).text());
+    expect(exported).toEqual({ schema: DECISIONS_SCHEMA, decisions: [{ agency: LAND, field: "P5.3.1:yes.remote_access", question: "P5.3.1", decision: "accept", comment: "ตรวจกับต้นฉบับแล้ว" }] });
+    expect(await (await get(`/agency/${encodeURIComponent(LAND)}`)).text()).toContain("ยอมรับ โดย สมชาย");
+    // A decision without a reviewer's name is refused.
+    const anonymous = new URLSearchParams({ agency: LAND, field: "P5.3.1:yes.remote_access", question: "P5.3.1", decision: "reject" });
+    expect((await post("/decisions", anonymous, { "Content-Type": "application/x-www-form-urlencoded" })).status).toBe(400);
+  });
+
+  it("serves the same files the batch wrote as exports, and the report with its own CSP", async () => {
+    for (const name of ["summary.xlsx", "issues.csv", "province.docx", "province.json"]) {
+      const res = await get(`/exports/${name}`);
+      expect(res.status, name).toBe(200);
+      expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(path.join(workspace.out, name))), name).toBe(true);
+    }
+    const zip = await get("/exports/letters.zip");
+    expect(zip.headers.get("Content-Type")).toBe("application/zip");
+    expect((await get("/exports/../../samruat.db")).status).toBe(404);
+    const report = await get("/report");
+    expect(report.headers.get("Content-Security-Policy")).toContain("script-src 'unsafe-inline'");
+  });
+
+  it("keeps decisions across a restart (a new Workspace on the same folder)", () => {
+    const again = new Workspace(dir);
+    expect(again.decisions().map((d) => d.reviewer)).toEqual(["สมชาย"]);
+    expect(again.schemaVersion).toBe(1);
+    again.close();
+  });
+});
+
+describe("safeRelativePath", () => {
+  it("keeps Thai names and folders, drops .., empty and forbidden parts", () => {
+    expect(safeRelativePath("../../สำนักงาน/./P1.1: แผน?.pdf")).toBe("สำนักงาน/P1.1 แผน.pdf");
+    expect(safeRelativePath("C:\\Users\\a\\..\\หลักฐาน.pdf")).toBe("C/Users/a/หลักฐาน.pdf");
+    expect(safeRelativePath("/../..")).toBeUndefined();
+  });
+});
