@@ -81,15 +81,26 @@ export class Workspace {
     return this.db.pragma("user_version", { simple: true }) as number;
   }
 
-  /** Saves an uploaded file under the inbox (a same-named file is replaced: a resend) and records it. */
+  /**
+   * Saves an uploaded file under the inbox and records it. Nothing received is ever overwritten: the same bytes
+   * under the same name again are the file already there; other bytes under a name already used are kept as
+   * "name (2).ext", "(3)"…, which the batch reads as a later copy of the same agency's file.
+   */
   async receive(name: string, bytes: Uint8Array): Promise<ReceivedFile> {
-    const rel = safeRelativePath(name);
-    if (!rel) throw new Error(`unusable file name: ${name}`);
+    const wanted = safeRelativePath(name);
+    if (!wanted) throw new Error(`unusable file name: ${name}`);
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const known = this.db.prepare("SELECT path, sha256, bytes, received_at AS receivedAt FROM received WHERE path = ?");
+    let rel = wanted;
+    for (let n = 2; ; n++) {
+      const existing = known.get(rel) as ReceivedFile | undefined;
+      if (!existing) break;
+      if (existing.sha256 === sha256) return existing;
+      rel = numbered(wanted, n);
+    }
     await writeFileAtomic(path.join(this.inbox, ...rel.split("/")), bytes);
-    const file = { path: rel, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length, receivedAt: this.now().toISOString() };
-    this.db
-      .prepare("INSERT INTO received (path, sha256, bytes, received_at) VALUES (@path, @sha256, @bytes, @receivedAt) ON CONFLICT(path) DO UPDATE SET sha256 = @sha256, bytes = @bytes, received_at = @receivedAt")
-      .run(file);
+    const file = { path: rel, sha256, bytes: bytes.length, receivedAt: this.now().toISOString() };
+    this.db.prepare("INSERT INTO received (path, sha256, bytes, received_at) VALUES (@path, @sha256, @bytes, @receivedAt)").run(file);
     return file;
   }
 
@@ -130,6 +141,13 @@ export class Workspace {
   close(): void {
     this.db.close();
   }
+}
+
+/** "a/แบบสำรวจ.docx", 2 → "a/แบบสำรวจ (2).docx". */
+function numbered(rel: string, n: number): string {
+  const slash = rel.lastIndexOf("/");
+  const dot = rel.lastIndexOf(".");
+  return dot > slash + 1 ? `${rel.slice(0, dot)} (${n})${rel.slice(dot)}` : `${rel} (${n})`;
 }
 
 /**

@@ -134,6 +134,16 @@ describe("samruat serve", () => {
     expect(report.headers.get("Content-Security-Policy")).toContain("script-src 'unsafe-inline'");
   });
 
+  it("never overwrites a received file: the same bytes again are the same file, new bytes under the name are a later copy", async () => {
+    const before = workspace.received().length;
+    const same = await workspace.receive("แบบสำรวจ_สำนักงานที่ดินจังหวัดเชียงใหม่.docx", readFileSync(path.join(INBOX, "แบบสำรวจ_สำนักงานที่ดินจังหวัดเชียงใหม่.docx")));
+    expect(same.path).toBe("แบบสำรวจ_สำนักงานที่ดินจังหวัดเชียงใหม่.docx");
+    const again = await workspace.receive("แบบสำรวจ_สำนักงานที่ดินจังหวัดเชียงใหม่.docx", new TextEncoder().encode("ฉบับแก้ไข"));
+    expect(again.path).toBe("แบบสำรวจ_สำนักงานที่ดินจังหวัดเชียงใหม่ (2).docx");
+    expect(workspace.received().length).toBe(before + 1);
+    expect(readFileSync(path.join(workspace.inbox, again.path), "utf8")).toBe("ฉบับแก้ไข");
+  });
+
   it("keeps decisions across a restart (a new Workspace on the same folder)", () => {
     const again = new Workspace(dir);
     expect(again.decisions().map((d) => d.reviewer)).toEqual(["สมชาย"]);
