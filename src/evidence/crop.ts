@@ -29,6 +29,56 @@ export interface CropOptions {
 
 const DEFAULTS: Required<CropOptions> = { maxWidth: 900, marginPt: 14, dpi: 150 };
 
+/**
+ * A whole page as a PNG with the given regions outlined (in the colour of their mark), for a person to check the
+ * marks against the page: PDFs rendered at `dpi`, images as decoded, scaled down to at most `maxWidth`. Undefined
+ * when the page cannot be rendered.
+ */
+export async function renderPageWithRegions(
+  bytes: Uint8Array,
+  type: FileType,
+  page: number,
+  regions: readonly { bbox: BBox; rgb: string }[],
+  options: { dpi?: number; maxWidth?: number } = {},
+): Promise<Uint8Array | undefined> {
+  const dpi = options.dpi ?? 150;
+  let image: RgbaImage | undefined;
+  let scale = 1;
+  if (type === "pdf") {
+    const doc = await openPdf(bytes);
+    try {
+      image = page >= 1 && page <= doc.numPages ? await doc.render(page, dpi).catch(() => undefined) : undefined;
+      scale = dpi / 72;
+    } finally {
+      await doc.close();
+    }
+  } else if (type === "png" || type === "jpeg" || type === "tiff") {
+    const raster = await openRaster(bytes, type);
+    image = page >= 1 && page <= raster.count ? (await raster.page(page - 1).catch(() => undefined))?.image : undefined;
+  }
+  if (!image) return undefined;
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext("2d");
+  const pixels = ctx.createImageData(image.width, image.height);
+  pixels.data.set(image.data);
+  ctx.putImageData(pixels, 0, 0);
+  ctx.lineWidth = Math.max(3, Math.round(image.width / 400));
+  for (const r of regions) {
+    const [x, y, w, h] = r.bbox.map((v) => v * scale) as BBox;
+    ctx.strokeStyle = r.rgb;
+    ctx.strokeRect(x - ctx.lineWidth, y - ctx.lineWidth, w + 2 * ctx.lineWidth, h + 2 * ctx.lineWidth);
+    ctx.strokeStyle = "#1f4e8c";
+    ctx.lineWidth /= 2;
+    ctx.strokeRect(x - 3 * ctx.lineWidth, y - 3 * ctx.lineWidth, w + 6 * ctx.lineWidth, h + 6 * ctx.lineWidth);
+    ctx.lineWidth *= 2;
+  }
+  const maxWidth = options.maxWidth ?? 2000;
+  if (image.width <= maxWidth) return canvas.encode("png");
+  const small = createCanvas(maxWidth, Math.max(1, Math.round((image.height * maxWidth) / image.width)));
+  small.getContext("2d").drawImage(canvas, 0, 0, small.width, small.height);
+  return small.encode("png");
+}
+
 /** One PNG per request, in order; undefined where the page cannot be rendered or the box lies off the page. */
 export async function cropRegions(bytes: Uint8Array, type: FileType, requests: readonly CropRequest[], options: CropOptions = {}): Promise<(Uint8Array | undefined)[]> {
   const opts = { ...DEFAULTS, ...options };

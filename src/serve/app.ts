@@ -13,9 +13,11 @@ import path from "node:path";
 import { Hono, type Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import PizZip from "pizzip";
-import { AgencyBundle, Decision, DecisionsFile } from "../bundle/schema.js";
+import { AgencyBundle, Decision, DecisionsFile, type BundleEvidence } from "../bundle/schema.js";
+import { readInbox } from "../batch/inbox.js";
+import { renderPageWithRegions } from "../evidence/crop.js";
 import { normalizeZipDates } from "../render/docx.js";
-import { agencyPage, APP_JS, boardPage, exportsPage, messagePage, STYLE } from "./pages.js";
+import { agencyPage, APP_JS, boardPage, evidencePage, exportsPage, messagePage, STYLE } from "./pages.js";
 import type { Runner } from "./runner.js";
 import { LIMITS, type Workspace } from "./workspace.js";
 
@@ -132,6 +134,33 @@ export function createApp(workspace: Workspace, runner: Runner): Hono {
     return download(c, name, readFileSync(path.join(workspace.out, name)));
   });
 
+  app.get("/evidence/:sha/:page{[0-9]+}", (c) => {
+    const found = findEvidence(workspace, c.req.param("sha"));
+    const page = Number(c.req.param("page"));
+    const shown = found?.evidence.pages.find((p) => p.number === page);
+    if (!found || !shown) return c.html(messagePage("ไม่พบหลักฐาน", "ไม่พบหน้านี้ของไฟล์หลักฐาน"), 404);
+    return c.html(evidencePage(found.agency, found.evidence, shown));
+  });
+
+  app.get("/evidence/:sha/:image{[0-9]+\\.png}", async (c) => {
+    const found = findEvidence(workspace, c.req.param("sha"));
+    const page = Number.parseInt(c.req.param("image"), 10);
+    const shown = found?.evidence.pages.find((p) => p.number === page);
+    const bytes = found && shown ? await originalBytes(workspace, found.evidence.file) : undefined;
+    const png = bytes && shown ? await renderPageWithRegions(bytes, found!.evidence.type, page, shown.regions).catch(() => undefined) : undefined;
+    if (!png) return c.notFound();
+    return c.body(png as Uint8Array<ArrayBuffer>, 200, { "Content-Type": "image/png", "Cache-Control": "private, max-age=3600" });
+  });
+
+  app.get("/files/:sha", async (c) => {
+    const found = findEvidence(workspace, c.req.param("sha"));
+    const bytes = found ? await originalBytes(workspace, found.evidence.file) : undefined;
+    if (!found || !bytes) return c.notFound();
+    const name = found.evidence.file.split("/").pop()!;
+    const type = { pdf: "application/pdf", png: "image/png", jpeg: "image/jpeg", tiff: "image/tiff" }[found.evidence.type as string] ?? "application/octet-stream";
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { "Content-Type": type, "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(name)}`, "Content-Security-Policy": "default-src 'none'; img-src 'self'; object-src 'self'; plugin-types application/pdf; sandbox" });
+  });
+
   app.get("/letters/:name", (c) => {
     const name = c.req.param("name");
     if (!lettersIn(workspace).includes(name)) return c.notFound();
@@ -167,6 +196,25 @@ function readBundle(workspace: Workspace, id: string): AgencyBundle | undefined 
   if (!existsSync(file)) return undefined;
   const parsed = AgencyBundle.safeParse(JSON.parse(readFileSync(file, "utf8")));
   return parsed.success ? parsed.data : undefined;
+}
+
+/** An evidence file of the latest run by its sha256 (or the first 16 hex digits of it), with its agency. */
+function findEvidence(workspace: Workspace, sha: string): { agency: string; evidence: BundleEvidence } | undefined {
+  if (!/^[0-9a-f]{16,64}$/u.test(sha)) return undefined;
+  const dir = path.join(workspace.out, "answers");
+  for (const name of existsSync(dir) ? readdirSync(dir).sort() : []) {
+    const bundle = readBundle(workspace, name.replace(/\.json$/u, ""));
+    const evidence = bundle?.evidence.find((e) => e.sha256.startsWith(sha));
+    if (bundle && evidence) return { agency: bundle.agency.name, evidence };
+  }
+  return undefined;
+}
+
+/** The bytes of a received file by its inbox path, inside a .zip too (read as the batch reads it). */
+async function originalBytes(workspace: Workspace, file: string): Promise<Uint8Array | undefined> {
+  if (file.includes("#")) return undefined;
+  const inbox = await readInbox(workspace.inbox, [workspace.out]).catch(() => undefined);
+  return inbox?.files.find((f) => f.path === file)?.read().catch(() => undefined);
 }
 
 function lettersIn(workspace: Workspace): string[] {

@@ -3,7 +3,7 @@
  * report's look (its stylesheet). Plain HTML forms: every action works without scripts; /app.js only adds drag and
  * drop and live progress.
  */
-import type { AgencyBundle, BatchManifest } from "../bundle/schema.js";
+import type { AgencyBundle, BatchManifest, BundleEvidence, BundlePage } from "../bundle/schema.js";
 import { formatThaiDate } from "../render/answers-fill.js";
 import { escapeHtml as e } from "../report/index.js";
 import { REPORT_CSS } from "../report/style.js";
@@ -28,6 +28,10 @@ table.board th, table.board td { border-bottom: 1px solid var(--line); padding: 
 form.decide { display: flex; gap: 0.4rem; flex-wrap: wrap; align-items: center; margin-top: 0.3rem; }
 form.decide input[name=comment] { flex: 1 1 20rem; }
 .decided { font-size: 0.9rem; color: var(--muted); }
+.evidence-page img { max-width: 100%; cursor: zoom-in; border: 1px solid var(--line); background: #fff; }
+.evidence-page img.zoomed { max-width: none; cursor: zoom-out; }
+.evidence-page { overflow: auto; margin: 0; }
+.swatch { display: inline-block; width: 1em; height: 1em; border-radius: 3px; vertical-align: middle; border: 1px solid var(--line); }
 `;
 
 export function page(title: string, body: string, nav: "board" | "agency" = "board"): string {
@@ -83,7 +87,11 @@ export function agencyPage(manifest: BatchManifest, agency: LedgerAgency, bundle
   const audit = (bundle?.audit ?? [])
     .map((item) => {
       const d = decided.get(item.field);
-      const snippet = item.evidence ? `<br><span class="muted">พบ: “${e(item.evidence.snippet)}” (${e(item.evidence.file)} หน้า ${item.evidence.page})</span>` : "";
+      const sha = bundle?.evidence.find((ev) => ev.file === item.evidence?.file)?.sha256.slice(0, 16);
+      const where = item.evidence ? `${e(item.evidence.file)} หน้า ${item.evidence.page}` : "";
+      const snippet = item.evidence
+        ? `<br><span class="muted">พบ: “${e(item.evidence.snippet)}” (${sha ? `<a href="/evidence/${sha}/${item.evidence.page}">${where}</a>` : where})</span>`
+        : "";
       const by = d ? `<p class="decided">${d.decision === "accept" ? "ยอมรับ" : "ไม่ยอมรับ"} โดย ${e(d.reviewer)} เมื่อ ${e(d.decidedAt.replace("T", " ").slice(0, 16))} UTC${d.comment ? ` — “${e(d.comment)}”` : ""}</p>` : "";
       return `<div class="card"><strong>${e(item.question)}</strong> ${e(item.label)}<br>ผลตรวจ: ${e(VERDICT_TH[item.verdict])}${snippet}${by}
 <form class="decide" method="post" action="/decisions"><input type="hidden" name="agency" value="${e(agency.id)}"><input type="hidden" name="field" value="${e(item.field)}"><input type="hidden" name="question" value="${e(item.question)}">
@@ -103,7 +111,39 @@ export function agencyPage(manifest: BatchManifest, agency: LedgerAgency, bundle
     `<p><a href="/">← กลับไปหน้าสถานะ</a> · <a href="/report#agency/${encodeURIComponent(agency.id)}">คำตอบและหลักฐานในรายงานฉบับเต็ม</a></p>
 <h2>${e(agency.name)} ${badge(agency)}</h2>${contact}${letterLinks}
 <section class="card"><h3>สิ่งที่ต้องแก้ไข (${issues.length})</h3>${problems}</section>
+${evidenceList(bundle)}
 <section><h3>ตรวจหลักฐาน (${bundle?.audit?.length ?? 0} คำตอบ)</h3>${audit || '<p class="muted">ไม่มีคำตอบที่ต้องตรวจหลักฐาน</p>'}</section>`,
+    "agency",
+  );
+}
+
+function evidenceList(bundle: AgencyBundle | undefined): string {
+  const files = bundle?.evidence ?? [];
+  if (!files.length) return "";
+  const rows = files
+    .map((ev) => {
+      const sha = ev.sha256.slice(0, 16);
+      const pages = ev.pages.map((p) => `<a href="/evidence/${sha}/${p.number}">${p.number}${p.regions.length ? "✎" : ""}</a>`).join(" ");
+      return `<li>${e(ev.file)} — ข้อ ${e(ev.questions.join(", "))}${ev.error ? ` <span class="status status-must_fix">${e(ev.error.messageTh)}</span>` : ` · หน้า ${pages}`}</li>`;
+    })
+    .join("");
+  return `<section class="card"><h3>ไฟล์หลักฐาน (${files.length})</h3><ul>${rows}</ul><p class="muted">✎ = หน้าที่มีข้อความทำสัญลักษณ์</p></section>`;
+}
+
+/** One evidence page at full resolution with its marked regions outlined; click the picture to zoom. */
+export function evidencePage(agency: string, evidence: BundleEvidence, shown: BundlePage): string {
+  const sha = evidence.sha256.slice(0, 16);
+  const pages = evidence.pages.map((p) => (p.number === shown.number ? `<strong>${p.number}</strong>` : `<a href="/evidence/${sha}/${p.number}">${p.number}</a>`)).join(" ");
+  const regions = shown.regions.length
+    ? `<ol>${shown.regions.map((r) => `<li><span class="swatch" data-rgb="${e(r.rgb)}"></span> ${r.text ? `“${e(r.text)}”` : `<span class="muted">อ่านข้อความไม่ได้${r.unreadable ? ` (ใกล้เคียง: ${e(r.unreadable.nearby)})` : ""}</span>`}</li>`).join("")}</ol>`
+    : `<p class="muted">หน้านี้ไม่มีข้อความที่ทำสัญลักษณ์</p>`;
+  const original = evidence.file.includes("#") ? "" : ` · <a href="/files/${sha}${evidence.type === "pdf" ? `#page=${shown.number}` : ""}" target="_blank" rel="noopener">เปิดไฟล์ต้นฉบับ</a>`;
+  return page(
+    `${evidence.file} หน้า ${shown.number}`,
+    `<p><a href="/">← กลับไปหน้าสถานะ</a>${original}</p><h2>${e(agency)}: ${e(evidence.file)}</h2>
+<p>ข้อ ${e(evidence.questions.join(", "))} · หน้า ${pages}</p>
+<section class="card"><h3>ข้อความที่ทำสัญลักษณ์ (${shown.regions.length})</h3>${regions}</section>
+<figure class="evidence-page"><img id="page-image" src="/evidence/${sha}/${shown.number}.png" alt="หน้า ${shown.number} ของ ${e(evidence.file)} กรอบแสดงข้อความที่ทำสัญลักษณ์"><figcaption class="muted">คลิกที่ภาพเพื่อขยาย/ย่อ</figcaption></figure>`,
     "agency",
   );
 }
@@ -145,6 +185,9 @@ export const APP_JS = `
       if (e.type === "done") { events.close(); location.reload(); }
     };
   }
+  var img = document.getElementById("page-image");
+  if (img) img.addEventListener("click", function () { img.classList.toggle("zoomed"); });
+  document.querySelectorAll(".swatch[data-rgb]").forEach(function (s) { s.style.background = s.dataset.rgb; });
   if (!drop) return;
   function walk(entry, prefix, out) {
     return new Promise(function (resolve) {

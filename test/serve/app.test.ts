@@ -102,6 +102,24 @@ describe("samruat serve", () => {
     expect((await get("/agency/nobody")).status).toBe(404);
   });
 
+  it("shows an evidence page at full resolution with its marks outlined, and the original file", async () => {
+    const bundle = JSON.parse(readFileSync(path.join(workspace.out, "answers", `${LAND}.json`), "utf8")) as { evidence: { sha256: string; file: string }[] };
+    const sha = bundle.evidence[0]!.sha256.slice(0, 16);
+    const html = await (await get(`/evidence/${sha}/1`)).text();
+    expect(html).toContain(`src="/evidence/${sha}/1.png"`);
+    expect(html).toContain(`href="/files/${sha}"`);
+    const png = await get(`/evidence/${sha}/1.png`);
+    expect(png.status).toBe(200);
+    expect(png.headers.get("Content-Type")).toBe("image/png");
+    const bytes = Buffer.from(await png.arrayBuffer());
+    expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(bytes.readUInt32BE(16)).toBeGreaterThan(900);
+    const original = await get(`/files/${sha}`);
+    expect(Buffer.from(await original.arrayBuffer()).equals(readFileSync(path.join(INBOX, bundle.evidence[0]!.file)))).toBe(true);
+    expect((await get("/evidence/zzzz/1")).status).toBe(404);
+    expect((await get(`/evidence/${sha}/9`)).status).toBe(404);
+  });
+
   it("stores a decision with its reviewer and time, and it takes effect: status, ledger, exports", async () => {
     const form = new URLSearchParams({ agency: LAND, field: "P5.3.1:yes.remote_access", question: "P5.3.1", decision: "accept", comment: "ตรวจกับต้นฉบับแล้ว", reviewer: "สมชาย" });
     const res = await post("/decisions", form, { "Content-Type": "application/x-www-form-urlencoded" });
