@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   batch: () => import("./commands/batch.js"),
   letters: () => import("./commands/letters.js"),
   serve: () => import("./commands/serve.js"),
+  reviewer: () => import("./commands/reviewer.js"),
 };
 
 export async function main(argv: string[], io: Partial<Pick<CliContext, "stdout" | "stderr">> = {}): Promise<number> {

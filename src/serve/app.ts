@@ -11,13 +11,14 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Hono, type Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { streamSSE } from "hono/streaming";
 import PizZip from "pizzip";
 import { AgencyBundle, Decision, DecisionsFile, type BundleEvidence } from "../bundle/schema.js";
 import { readInbox } from "../batch/inbox.js";
 import { renderPageWithRegions } from "../evidence/crop.js";
 import { normalizeZipDates } from "../render/docx.js";
-import { agencyPage, APP_JS, boardPage, evidencePage, exportsPage, messagePage, STYLE } from "./pages.js";
+import { agencyPage, APP_JS, boardPage, evidencePage, exportsPage, loginPage, messagePage, STYLE } from "./pages.js";
 import type { Runner } from "./runner.js";
 import { LIMITS, type Workspace } from "./workspace.js";
 
@@ -35,17 +36,45 @@ const TYPES: Record<string, string> = {
   zip: "application/zip",
 };
 
-export function createApp(workspace: Workspace, runner: Runner): Hono {
-  const app = new Hono();
+export interface AppOptions {
+  /** Reviewers must sign in (a workbench shared on a network); decisions are made in their name. */
+  accounts?: boolean;
+}
+
+const SESSION_COOKIE = "samruat_session";
+const OPEN_PATHS = new Set(["/login", "/style.css", "/app.js"]);
+
+export function createApp(workspace: Workspace, runner: Runner, options: AppOptions = {}): Hono<{ Variables: { reviewer: string | undefined } }> {
+  const app = new Hono<{ Variables: { reviewer: string | undefined } }>();
 
   app.use("*", async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD" && !sameOrigin(c)) {
       return c.text("คำขอนี้ต้องมาจากหน้าของ samruat เอง / this request must come from samruat's own page", 403);
     }
+    const reviewer = workspace.sessionReviewer(getCookie(c, SESSION_COOKIE));
+    c.set("reviewer", reviewer);
+    if (options.accounts && !reviewer && !OPEN_PATHS.has(c.req.path)) {
+      return c.req.method === "GET" ? c.redirect("/login", 303) : c.text("ต้องเข้าสู่ระบบก่อน / sign in first", 401);
+    }
     await next();
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "same-origin");
     if (!c.res.headers.has("Content-Security-Policy")) c.header("Content-Security-Policy", CSP);
+  });
+
+  app.get("/login", (c) => c.html(loginPage(false)));
+  app.post("/login", async (c) => {
+    const form = await c.req.parseBody();
+    const token = workspace.login(String(form.name ?? ""), String(form.password ?? ""));
+    if (!token) return c.html(loginPage(true), 401);
+    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: "Strict", path: "/", maxAge: 12 * 3600 });
+    return c.redirect("/", 303);
+  });
+  app.post("/logout", (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) workspace.logout(token);
+    deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    return c.redirect(options.accounts ? "/login" : "/", 303);
   });
 
   app.get("/style.css", (c) => c.body(STYLE, 200, { "Content-Type": "text/css; charset=utf-8" }));
@@ -59,7 +88,7 @@ export function createApp(workspace: Workspace, runner: Runner): Hono {
     if (!manifest || !agency) return c.html(messagePage("ไม่พบหน่วยงาน", "ไม่พบหน่วยงานนี้ในผลการตรวจล่าสุด"), 404);
     const bundle = readBundle(workspace, agency.id);
     const letter = existsSync(path.join(workspace.out, "letters", `${agency.id}.docx`));
-    return c.html(agencyPage(manifest, agency, bundle, workspace.decisions(), letter));
+    return c.html(agencyPage(manifest, agency, bundle, workspace.decisions(), letter, c.get("reviewer")));
   });
 
   app.post("/upload", async (c) => {
@@ -81,7 +110,8 @@ export function createApp(workspace: Workspace, runner: Runner): Hono {
   app.post("/decisions", async (c) => {
     const form = await c.req.parseBody();
     const parsed = Decision.safeParse({ agency: form.agency, field: form.field, question: form.question, decision: form.decision, comment: form.comment ?? "" });
-    const reviewer = String(form.reviewer ?? "").trim();
+    // Signed in, the decision is the reviewer's own; otherwise the name typed on the page.
+    const reviewer = c.get("reviewer") ?? String(form.reviewer ?? "").trim();
     if (!parsed.success || !reviewer) return c.html(messagePage("บันทึกไม่สำเร็จ", "ต้องระบุชื่อผู้ตรวจ และเลือกยอมรับหรือไม่ยอมรับ"), 400);
     workspace.decide(parsed.data, reviewer.slice(0, 100));
     void runner.request();
@@ -91,7 +121,7 @@ export function createApp(workspace: Workspace, runner: Runner): Hono {
   app.post("/decisions/import", async (c) => {
     const form = await c.req.parseBody();
     const file = form.file instanceof File ? form.file : undefined;
-    const reviewer = String(form.reviewer ?? "").trim();
+    const reviewer = c.get("reviewer") ?? String(form.reviewer ?? "").trim();
     let parsed;
     try {
       parsed = file ? DecisionsFile.safeParse(JSON.parse((await file.text()).replace(/^\uFEFF/u, ""))) : undefined;
@@ -171,7 +201,7 @@ export function createApp(workspace: Workspace, runner: Runner): Hono {
 }
 
 /** Origin (or, without it, Referer) must name this server: a form on another site cannot post here. */
-function sameOrigin(c: Context): boolean {
+function sameOrigin(c: Context<{ Variables: { reviewer: string | undefined } }>): boolean {
   const host = c.req.header("Host");
   const from = c.req.header("Origin") ?? c.req.header("Referer");
   if (!host || !from) return false;

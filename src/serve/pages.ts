@@ -73,7 +73,10 @@ export function boardPage(manifest: BatchManifest | undefined, state: { busy: bo
   );
 }
 
-export function agencyPage(manifest: BatchManifest, agency: LedgerAgency, bundle: AgencyBundle | undefined, decisions: StoredDecision[], letter: boolean): string {
+export function agencyPage(manifest: BatchManifest, agency: LedgerAgency, bundle: AgencyBundle | undefined, decisions: StoredDecision[], letter: boolean, reviewer?: string): string {
+  const who = reviewer
+    ? `<span class="muted">ในนามของ ${e(reviewer)}</span>`
+    : `<input name="reviewer" placeholder="ชื่อผู้ตรวจ" required aria-label="ชื่อผู้ตรวจ" value="">`;
   const issues = manifest.issues.filter((i) => i.agency === agency.id);
   const problems = issues.length
     ? issues
@@ -96,7 +99,7 @@ export function agencyPage(manifest: BatchManifest, agency: LedgerAgency, bundle
       return `<div class="card"><strong>${e(item.question)}</strong> ${e(item.label)}<br>ผลตรวจ: ${e(VERDICT_TH[item.verdict])}${snippet}${by}
 <form class="decide" method="post" action="/decisions"><input type="hidden" name="agency" value="${e(agency.id)}"><input type="hidden" name="field" value="${e(item.field)}"><input type="hidden" name="question" value="${e(item.question)}">
 <input name="comment" placeholder="หมายเหตุของผู้ตรวจ" value="${e(d?.comment ?? "")}" aria-label="หมายเหตุของผู้ตรวจ">
-<input name="reviewer" placeholder="ชื่อผู้ตรวจ" required aria-label="ชื่อผู้ตรวจ" value="${e(d?.reviewer ?? "")}">
+${who}
 <button name="decision" value="accept">ยอมรับ</button><button name="decision" value="reject">ไม่ยอมรับ</button></form></div>`;
     })
     .join("");
@@ -163,6 +166,15 @@ export function exportsPage(available: string[]): string {
     "ดาวน์โหลด",
     `<h2>ดาวน์โหลดผล</h2><ul>${links}</ul>
 <h3>นำเข้าผลการตัดสินของผู้ตรวจ</h3><form method="post" action="/decisions/import" enctype="multipart/form-data"><input type="file" name="file" accept=".json" required> <input name="reviewer" placeholder="ชื่อผู้นำเข้า" required> <button>นำเข้า</button></form>`,
+  );
+}
+
+export function loginPage(failed: boolean): string {
+  return page(
+    "เข้าสู่ระบบ",
+    `<section class="card"><h2>เข้าสู่ระบบผู้ตรวจ</h2>${failed ? '<p class="status status-must_fix">ชื่อหรือรหัสผ่านไม่ถูกต้อง</p>' : ""}
+<form method="post" action="/login"><p><label>ชื่อผู้ตรวจ <input name="name" required autocomplete="username"></label></p>
+<p><label>รหัสผ่าน <input name="password" type="password" required autocomplete="current-password"></label></p><button>เข้าสู่ระบบ</button></form></section>`,
   );
 }
 

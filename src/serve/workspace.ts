@@ -5,7 +5,7 @@
  * made them and when. Decisions are written in transactions, so reviewers working at once never lose each other's,
  * and a committed decision survives a killed server (WAL journal).
  */
-import { createHash } from "node:crypto";
+import { createHash, randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -30,7 +30,21 @@ const MIGRATIONS: string[] = [
      decided_at TEXT NOT NULL,
      PRIMARY KEY (agency, field)
    );`,
+  // Reviewer accounts, for a workbench shared on an office network (--host other than this computer).
+  `CREATE TABLE reviewers (
+     name TEXT PRIMARY KEY,
+     password_hash TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
+     reviewer TEXT NOT NULL REFERENCES reviewers(name) ON DELETE CASCADE,
+     expires_at TEXT NOT NULL
+   );`,
 ];
+
+/** Sessions last a working day. */
+const SESSION_MS = 12 * 3600_000;
 
 export interface StoredDecision extends Decision {
   reviewer: string;
@@ -63,6 +77,7 @@ export class Workspace {
     this.db = new Database(path.join(dir, "samruat.db"));
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("busy_timeout = 5000");
+    this.db.pragma("foreign_keys = ON");
     this.migrate();
   }
 
@@ -138,9 +153,61 @@ export class Workspace {
     return { schema: DECISIONS_SCHEMA, decisions: this.decisions().map(({ agency, field, question, decision, comment }) => ({ agency, field, question, decision, comment })) };
   }
 
+  /** Adds or resets a reviewer's account. The password is kept only as a salted scrypt hash (Node's crypto). */
+  setReviewer(name: string, password: string): void {
+    if (!name.trim() || password.length < 8) throw new Error("a reviewer needs a name and a password of at least 8 characters");
+    this.db
+      .prepare("INSERT INTO reviewers (name, password_hash, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET password_hash = excluded.password_hash")
+      .run(name.trim(), hashPassword(password), this.now().toISOString());
+  }
+
+  reviewerCount(): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM reviewers").get() as { n: number }).n;
+  }
+
+  /** A new session for a reviewer whose password matches: the token to put in the cookie, or undefined. */
+  login(name: string, password: string): string | undefined {
+    const row = this.db.prepare("SELECT password_hash AS hash FROM reviewers WHERE name = ?").get(name.trim()) as { hash: string } | undefined;
+    // Hash anyway when the name is unknown: the answer takes as long either way.
+    const ok = verifyPassword(password, row?.hash ?? hashPassword("not a reviewer"));
+    if (!row || !ok) return undefined;
+    const token = randomBytes(32).toString("base64url");
+    const expires = new Date(this.now().getTime() + SESSION_MS).toISOString();
+    this.db.prepare("INSERT INTO sessions (token_hash, reviewer, expires_at) VALUES (?, ?, ?)").run(sha256(token), name.trim(), expires);
+    return token;
+  }
+
+  /** The reviewer a session token belongs to, while it has not expired. */
+  sessionReviewer(token: string | undefined): string | undefined {
+    if (!token) return undefined;
+    const row = this.db.prepare("SELECT reviewer, expires_at AS expires FROM sessions WHERE token_hash = ?").get(sha256(token)) as { reviewer: string; expires: string } | undefined;
+    return row && row.expires > this.now().toISOString() ? row.reviewer : undefined;
+  }
+
+  logout(token: string): void {
+    this.db.prepare("DELETE FROM sessions WHERE token_hash = ?").run(sha256(token));
+  }
+
   close(): void {
     this.db.close();
   }
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** "scrypt$N$r$p$salt$key" (base64url): the parameters travel with the hash so they can be raised later. */
+function hashPassword(password: string): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(password.normalize("NFC"), salt, 32, { N: 16384, r: 8, p: 1 });
+  return ["scrypt", 16384, 8, 1, salt.toString("base64url"), key.toString("base64url")].join("$");
+}
+
+function verifyPassword(password: string, stored: string): boolean {
+  const [scheme, n, r, p, salt, key] = stored.split("$");
+  if (scheme !== "scrypt" || !salt || !key) return false;
+  const expected = Buffer.from(key, "base64url");
+  const actual = scryptSync(password.normalize("NFC"), Buffer.from(salt, "base64url"), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
+  return timingSafeEqual(actual, expected);
 }
 
 /** "a/แบบสำรวจ.docx", 2 → "a/แบบสำรวจ (2).docx". */

@@ -53,7 +53,7 @@ describe("samruat serve", () => {
     const html = await res.text();
     expect(html).toContain('action="/upload"');
     expect(html).toContain("ยังไม่มีผลการตรวจ");
-    expect(workspace.schemaVersion).toBe(1);
+    expect(workspace.schemaVersion).toBe(2);
   });
 
   it("refuses a post from another site (no or foreign Origin)", async () => {
@@ -165,7 +165,7 @@ describe("samruat serve", () => {
   it("keeps decisions across a restart (a new Workspace on the same folder)", () => {
     const again = new Workspace(dir);
     expect(again.decisions().map((d) => d.reviewer)).toEqual(["สมชาย"]);
-    expect(again.schemaVersion).toBe(1);
+    expect(again.schemaVersion).toBe(2);
     again.close();
   });
 });
@@ -177,3 +177,59 @@ describe("safeRelativePath", () => {
     expect(safeRelativePath("/../..")).toBeUndefined();
   });
 });
+
+describe("samruat serve with reviewer accounts (a workbench shared on a network)", () => {
+  const shared = mkdtempSync(path.join(os.tmpdir(), "samruat-serve-shared-"));
+  let ws: Workspace;
+  let sharedApp: ReturnType<typeof createApp>;
+  beforeAll(() => {
+    ws = new Workspace(shared);
+    ws.setReviewer("วิไลวรรณ", "รหัสผ่านยาวพอ");
+    sharedApp = createApp(ws, new Runner(ws, "th"), { accounts: true });
+  });
+  afterAll(() => {
+    ws.close();
+    rmSync(shared, { recursive: true, force: true });
+  });
+  const req = (url: string, init: RequestInit = {}) =>
+    sharedApp.request(url, { ...init, headers: { Host: "10.0.0.5:8686", Origin: "http://10.0.0.5:8686", ...(init.headers as Record<string, string>) } });
+  const login = (password: string) =>
+    req("/login", { method: "POST", body: new URLSearchParams({ name: "วิไลวรรณ", password }), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+
+  it("sends every page to the sign-in page, and refuses posts, until a reviewer signs in", async () => {
+    const board = await req("/");
+    expect(board.status).toBe(303);
+    expect(board.headers.get("Location")).toBe("/login");
+    expect((await req("/exports/decisions.json")).status).toBe(303);
+    expect((await req("/decisions", { method: "POST", body: new URLSearchParams({ agency: "x" }) })).status).toBe(401);
+    expect((await req("/login")).status).toBe(200);
+  });
+
+  it("refuses a wrong password; a right one gives an HttpOnly, SameSite=Strict session in whose name decisions are made", async () => {
+    expect((await login("ผิด-ผิด-ผิด")).status).toBe(401);
+    const ok = await login("รหัสผ่านยาวพอ");
+    expect(ok.status).toBe(303);
+    const cookie = ok.headers.get("Set-Cookie")!;
+    expect(cookie).toMatch(/samruat_session=[\w-]+;/u);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Strict");
+    const session = cookie.split(";")[0]!;
+    expect((await req("/", { headers: { Cookie: session } })).status).toBe(200);
+    const decided = await req("/decisions", {
+      method: "POST",
+      body: new URLSearchParams({ agency: LAND, field: "P5.3.1:yes.remote_access", question: "P5.3.1", decision: "reject", comment: "ไม่ตรง", reviewer: "คนอื่น" }),
+      headers: { Cookie: session, "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    expect(decided.status).toBe(303);
+    expect(ws.decisions().map((d) => d.reviewer)).toEqual(["วิไลวรรณ"]);
+    // Signed out, the session no longer opens pages.
+    await req("/logout", { method: "POST", headers: { Cookie: session } });
+    expect((await req("/", { headers: { Cookie: session } })).status).toBe(303);
+  });
+
+  it("keeps passwords only as salted hashes", () => {
+    const db = readFileSync(path.join(shared, "samruat.db"));
+    expect(db.includes(Buffer.from("รหัสผ่านยาวพอ"))).toBe(false);
+  });
+});
+

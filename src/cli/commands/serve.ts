@@ -22,7 +22,7 @@ export const register: CommandModule["register"] = (program: Command, ctx) => {
     .command("serve")
     .description("the workbench in the browser: receive files, see who owes what, audit / เปิดหน้าจอทำงานของฝ่ายเลขานุการในเบราว์เซอร์")
     .option("--port <n>", "port to listen on (0: any free port)", "8686")
-    .option("--host <address>", "address to listen on (only this computer for now)", "127.0.0.1")
+    .option("--host <address>", "address to listen on; other than 127.0.0.1 (e.g. 0.0.0.0 on an office network) needs reviewer accounts", "127.0.0.1")
     .option("--workspace <dir>", "where received files, results and the database are kept", "samruat-data")
     .option("--no-open", "do not open the browser (scripts, tests)")
     .action(async (opts: ServeCliOptions) => {
@@ -31,13 +31,7 @@ export const register: CommandModule["register"] = (program: Command, ctx) => {
 };
 
 export async function runServe(opts: ServeCliOptions, c: CliContext): Promise<void> {
-  if (!["127.0.0.1", "localhost", "::1"].includes(opts.host)) {
-    // A shared office machine needs reviewer accounts with passwords before it may listen beyond this computer.
-    throw new UsageError(
-      "ยังเปิดให้เครื่องอื่นเข้าใช้ไม่ได้ (ต้องมีบัญชีผู้ตรวจพร้อมรหัสผ่านก่อน) — ใช้ --host 127.0.0.1",
-      "listening beyond this computer needs reviewer accounts with passwords, which are not there yet: use --host 127.0.0.1",
-    );
-  }
+  const shared = !["127.0.0.1", "localhost", "::1"].includes(opts.host);
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ไม่ถูกต้อง (${opts.port})`, `invalid --port (${opts.port})`);
   const [{ serve }, { Workspace }, { Runner }, { createApp }] = await Promise.all([
@@ -47,8 +41,16 @@ export async function runServe(opts: ServeCliOptions, c: CliContext): Promise<vo
     import("../../serve/app.js"),
   ]);
   const workspace = new Workspace(path.resolve(opts.workspace));
+  if (shared && workspace.reviewerCount() === 0) {
+    workspace.close();
+    // Reachable from other machines, every page needs a signed-in reviewer: there must be one first.
+    throw new UsageError(
+      `เปิดให้เครื่องอื่นเข้าใช้ (--host ${opts.host}) ได้เมื่อมีบัญชีผู้ตรวจแล้ว: samruat reviewer <ชื่อ> --workspace ${opts.workspace}`,
+      `serving other machines (--host ${opts.host}) needs reviewer accounts first: samruat reviewer <name> --workspace ${opts.workspace}`,
+    );
+  }
   const runner = new Runner(workspace, c.lang);
-  const app = createApp(workspace, runner);
+  const app = createApp(workspace, runner, { accounts: shared });
   const server = serve({ fetch: app.fetch, port, hostname: opts.host });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
