@@ -3,7 +3,7 @@
  * an agency's page, decisions stored with the reviewer and taking effect in the ledger and the exports, refused
  * cross-site posts, and a workspace that keeps its decisions across a restart.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ import { PACKAGE_ROOT } from "../../src/form/load.js";
 import { createApp } from "../../src/serve/app.js";
 import { Runner } from "../../src/serve/runner.js";
 import { safeRelativePath, Workspace } from "../../src/serve/workspace.js";
+import { cli } from "../helpers/cli.js";
 
 const INBOX = path.join(PACKAGE_ROOT, "samples", "inbox");
 const ORIGIN = "http://127.0.0.1:8686";
@@ -137,6 +138,18 @@ describe("samruat serve", () => {
     // A decision without a reviewer's name is refused.
     const anonymous = new URLSearchParams({ agency: LAND, field: "P5.3.1:yes.remote_access", question: "P5.3.1", decision: "reject" });
     expect((await post("/decisions", anonymous, { "Content-Type": "application/x-www-form-urlencoded" })).status).toBe(400);
+  });
+
+  it("exports the same bytes the CLI writes for the same inbox and decisions", { timeout: 120_000 }, async () => {
+    const decisions = path.join(dir, "decisions.json");
+    writeFileSync(decisions, await (await get("/exports/decisions.json")).text());
+    const cliOut = path.join(dir, "cli-out");
+    const r = await cli("batch", workspace.inbox, "--out", cliOut, "--decisions", decisions, "--allow-errors");
+    expect(r.code, r.stderr).toBe(0);
+    for (const name of ["summary.xlsx", "issues.csv", "province.docx", "province.json", "report.html"]) {
+      const served = Buffer.from(await (await get(`/exports/${name}`)).arrayBuffer());
+      expect(served.equals(readFileSync(path.join(cliOut, name))), name).toBe(true);
+    }
   });
 
   it("serves the same files the batch wrote as exports, and the report with its own CSP", async () => {
