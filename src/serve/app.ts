@@ -20,7 +20,8 @@ import { renderPageWithRegions } from "../evidence/crop.js";
 import { normalizeZipDates } from "../render/docx.js";
 import { agencyPage, APP_JS, boardPage, evidencePage, exportsPage, loginPage, messagePage, STYLE } from "./pages.js";
 import type { Runner } from "./runner.js";
-import { LIMITS, type Workspace } from "./workspace.js";
+import { receiveUpload, UploadError } from "./upload.js";
+import type { Workspace } from "./workspace.js";
 
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 /** report.html carries its own CSP (hashes of its inline script and style) in a meta tag. */
@@ -39,6 +40,8 @@ const TYPES: Record<string, string> = {
 export interface AppOptions {
   /** Reviewers must sign in (a workbench shared on a network); decisions are made in their name. */
   accounts?: boolean;
+  /** What one upload may bring (default LIMITS). */
+  limits?: { files: number; bytes: number };
 }
 
 const SESSION_COOKIE = "samruat_session";
@@ -92,19 +95,19 @@ export function createApp(workspace: Workspace, runner: Runner, options: AppOpti
   });
 
   app.post("/upload", async (c) => {
-    const body = await c.req.parseBody({ all: true });
-    const files = ([] as unknown[]).concat(body.files ?? []).filter((f): f is File => f instanceof File);
-    const paths = ([] as unknown[]).concat(body.paths ?? []).map(String);
-    const wantsJson = (c.req.header("Accept") ?? "").includes("json") || !c.req.header("Content-Type")?.includes("multipart") || paths.length > 0;
-    const reply = (ok: boolean, message: string, status: 200 | 400 | 413 = 200) =>
-      wantsJson ? c.json({ ok, message }, status) : ok ? c.redirect("/", 303) : c.html(messagePage("ส่งไฟล์ไม่สำเร็จ", message), status);
-    if (files.length === 0) return reply(false, "ไม่พบไฟล์ในคำขอ / no file in the request", 400);
-    if (files.length > LIMITS.files) return reply(false, `ส่งได้ครั้งละไม่เกิน ${LIMITS.files} ไฟล์ (ได้รับ ${files.length}) / at most ${LIMITS.files} files at once`, 413);
-    const total = files.reduce((n, f) => n + f.size, 0);
-    if (total > LIMITS.bytes) return reply(false, `ส่งได้ครั้งละไม่เกิน ${LIMITS.bytes / 1024 / 1024} MB / at most ${LIMITS.bytes / 1024 / 1024} MB at once`, 413);
-    for (const [i, file] of files.entries()) await workspace.receive(paths[i] || file.name, new Uint8Array(await file.arrayBuffer()));
+    // The page's drag and drop asks for JSON; the plain form gets a page back.
+    const wantsJson = (c.req.header("Accept") ?? "").includes("json");
+    let received;
+    try {
+      received = await receiveUpload(c.req.raw, workspace, options.limits);
+    } catch (error) {
+      const status = error instanceof UploadError ? error.status : 400;
+      const message = error instanceof UploadError ? error.message : "การส่งไฟล์ถูกตัดกลางทาง ลองส่งอีกครั้ง / the upload broke off; send it again";
+      return wantsJson ? c.json({ ok: false, message }, status) : c.html(messagePage("ส่งไฟล์ไม่สำเร็จ", message), status);
+    }
     void runner.request();
-    return reply(true, `ได้รับ ${files.length} ไฟล์ กำลังประมวลผล… / received ${files.length} files, processing…`);
+    const message = `ได้รับ ${received.length} ไฟล์ กำลังประมวลผล… / received ${received.length} files, processing…`;
+    return wantsJson ? c.json({ ok: true, message }) : c.redirect("/", 303);
   });
 
   app.post("/decisions", async (c) => {

@@ -222,7 +222,7 @@ export const APP_JS = `
       var form = new FormData();
       out.forEach(function (p) { form.append("files", p[1], p[1].name); form.append("paths", p[0]); });
       progress.textContent = "กำลังส่ง " + out.length + " ไฟล์…";
-      fetch("/upload", { method: "POST", body: form }).then(function (r) { return r.json(); }).then(function (r) {
+      fetch("/upload", { method: "POST", body: form, headers: { Accept: "application/json" } }).then(function (r) { return r.json(); }).then(function (r) {
         progress.textContent = r.message || "";
         if (r.ok) setTimeout(function () { location.reload(); }, 300);
       });

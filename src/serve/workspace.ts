@@ -6,7 +6,8 @@
  * and a committed decision survives a killed server (WAL journal).
  */
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { DECISIONS_SCHEMA, type Decision, type DecisionsFile } from "../bundle/schema.js";
@@ -74,6 +75,9 @@ export class Workspace {
     this.out = path.join(dir, "out");
     mkdirSync(this.inbox, { recursive: true });
     mkdirSync(this.out, { recursive: true });
+    // Uploads a killed server left half-written are not files anyone sent.
+    rmSync(this.incoming, { recursive: true, force: true });
+    mkdirSync(this.incoming, { recursive: true });
     this.db = new Database(path.join(dir, "samruat.db"));
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("busy_timeout = 5000");
@@ -102,9 +106,30 @@ export class Workspace {
    * "name (2).ext", "(3)"…, which the batch reads as a later copy of the same agency's file.
    */
   async receive(name: string, bytes: Uint8Array): Promise<ReceivedFile> {
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    return this.place(name, sha256, bytes.length, (target) => writeFileAtomic(target, bytes));
+  }
+
+  /** The same for a file already streamed to disk (under `incoming`), moved into the inbox or removed. */
+  async adopt(name: string, temp: string, sha256: string, bytes: number): Promise<ReceivedFile> {
+    try {
+      return await this.place(name, sha256, bytes, async (target) => {
+        await mkdir(path.dirname(target), { recursive: true });
+        await rename(temp, target);
+      });
+    } finally {
+      await rm(temp, { force: true });
+    }
+  }
+
+  /** A private folder inside the workspace for uploads in progress (same disk as the inbox: moves are renames). */
+  get incoming(): string {
+    return path.join(this.dir, ".incoming");
+  }
+
+  private async place(name: string, sha256: string, bytes: number, write: (target: string) => Promise<void>): Promise<ReceivedFile> {
     const wanted = safeRelativePath(name);
     if (!wanted) throw new Error(`unusable file name: ${name}`);
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
     const known = this.db.prepare("SELECT path, sha256, bytes, received_at AS receivedAt FROM received WHERE path = ?");
     let rel = wanted;
     for (let n = 2; ; n++) {
@@ -113,8 +138,8 @@ export class Workspace {
       if (existing.sha256 === sha256) return existing;
       rel = numbered(wanted, n);
     }
-    await writeFileAtomic(path.join(this.inbox, ...rel.split("/")), bytes);
-    const file = { path: rel, sha256, bytes: bytes.length, receivedAt: this.now().toISOString() };
+    await write(path.join(this.inbox, ...rel.split("/")));
+    const file = { path: rel, sha256, bytes, receivedAt: this.now().toISOString() };
     this.db.prepare("INSERT INTO received (path, sha256, bytes, received_at) VALUES (@path, @sha256, @bytes, @receivedAt)").run(file);
     return file;
   }

@@ -3,7 +3,7 @@
  * an agency's page, decisions stored with the reviewer and taking effect in the ledger and the exports, refused
  * cross-site posts, and a workspace that keeps its decisions across a restart.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,7 +27,7 @@ afterAll(() => {
 });
 
 const post = (url: string, body: BodyInit, headers: Record<string, string> = {}) =>
-  app.request(url, { method: "POST", body, headers: { Host: "127.0.0.1:8686", Origin: ORIGIN, ...headers } });
+  app.request(url, { method: "POST", body, headers: { Host: "127.0.0.1:8686", Origin: ORIGIN, Accept: "application/json", ...headers } });
 const get = (url: string) => app.request(url, { headers: { Host: "127.0.0.1:8686" } });
 const manifest = () => BatchManifest.parse(JSON.parse(readFileSync(path.join(workspace.out, "batch.json"), "utf8")));
 
@@ -180,6 +180,31 @@ describe("samruat serve", () => {
     expect(again.decisions().map((d) => d.reviewer)).toEqual(["สมชาย"]);
     expect(again.schemaVersion).toBe(2);
     again.close();
+  });
+});
+
+describe("upload limits", () => {
+  it("refuses an upload over the size or count limit with a clear message, keeping nothing of it", async () => {
+    const small = mkdtempSync(path.join(os.tmpdir(), "samruat-serve-limits-"));
+    const ws = new Workspace(small);
+    const limited = createApp(ws, new Runner(ws, "th"), { limits: { files: 2, bytes: 50_000 } });
+    const send = (form: FormData) => limited.request("/upload", { method: "POST", body: form, headers: { Host: "127.0.0.1:8686", Origin: ORIGIN, Accept: "application/json" } });
+    try {
+      const big = await send(uploadForm([["สำนักงานสถิติจังหวัดเชียงใหม่/P2.2.3.1 ชุดข้อมูล Sharable Data.pdf", "a.pdf"]]));
+      expect(big.status).toBe(413);
+      expect((await big.json()).message).toMatch(/ไม่เกิน|ใหญ่เกิน/u);
+      const form = new FormData();
+      for (const n of [1, 2, 3]) form.append("files", new File([`x${n}`], `f${n}.pdf`));
+      const many = await send(form);
+      expect(many.status).toBe(413);
+      expect((await many.json()).message).toContain("ไม่เกิน 2 ไฟล์");
+      expect(ws.received()).toEqual([]);
+      expect(readdirSync(ws.inbox)).toEqual([]);
+      expect(readdirSync(ws.incoming)).toEqual([]);
+    } finally {
+      ws.close();
+      rmSync(small, { recursive: true, force: true });
+    }
   });
 });
 
