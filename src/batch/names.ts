@@ -101,6 +101,21 @@ export function revisionInName(name: string): number {
   return /แก้ไข|ส่งใหม่|ปรับปรุง|ล่าสุด|\bfinal\b|\brevised\b|\bnew\b/u.test(text) ? 1 : 0;
 }
 
+/**
+ * What a file is regardless of which copy: its name without revision markers, dates, a browser's "(2)" or the
+ * extension ("P7.1.8 ภาพหน้าจอ (2).pdf" and "P7.1.8 ภาพหน้าจอ.png" are one document sent twice).
+ */
+export function documentKey(name: string): string {
+  let text = normalizeName(stem(name)).toLowerCase();
+  for (const { re } of DATE_PATTERNS) text = text.replace(re, " ");
+  return text
+    .replace(/[_-]+/gu, " ")
+    .replace(/(?:\bv|\brev\.?\s?|ครั้งที่\s?|ฉบับที่\s?)\d{1,2}(?!\d)|\(\d{1,2}\)\s*$/gu, " ")
+    .replace(/แก้ไข|ส่งใหม่|ปรับปรุง|ล่าสุด|\bfinal\b|\brevised\b|\bnew\b/gu, " ")
+    .replace(/\s+/gu, " ")
+    .trim();
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Agency names
 

@@ -8,6 +8,7 @@
  * carry one, else the higher revision marker ("v2", "แก้ไขครั้งที่ 2", "(2)", "แก้ไข"), else the later modification
  * time (inside a .zip: the entry's time), else the later path in code-point order.
  */
+import path from "node:path";
 import type { AgencyRef, IdentifiedBy, LinkedBy, ManifestFile } from "../bundle/schema.js";
 import type { AnswerDocument } from "../extract/answers.js";
 import type { CompiledForm } from "../form/compile.js";
@@ -24,6 +25,7 @@ import {
   agencyNameFromGeneral,
   agencyNameFromLabel,
   dateInName,
+  documentKey,
   extension,
   questionCodesIn,
   revisionInName,
@@ -159,7 +161,7 @@ export function buildPlan(form: CompiledForm, inbox: Inbox, classified: Classifi
     } else files.push({ ...base, status: "unlinked", reason: reason(notForms.has(file.path) ? "not_this_form" : "no_question_code") });
   }
   for (const agency of agencies) linkEmbedded(agency, winners.get(agency.ref.id)!.embedded, linked, files);
-  addLinked(linked, form, files);
+  addLinked(supersedeEvidence(linked, files, new Map(inbox.files.map((f) => [f.path, f]))), form, files);
 
   // An archive that held one agency's forms is that agency's.
   for (const record of inbox.records) {
@@ -218,6 +220,44 @@ function linkEmbedded(agency: PlannedAgency, images: readonly EmbeddedImage[], l
     else if (!image.question) files.push({ ...base, status: "unlinked", reason: reason("embedded_before_questions") });
     else linked.push({ agency, evidence: { path, sha256: base.sha256, size: image.bytes.length, read: async () => image.bytes, questions: [image.question], linkedBy: "embedded" } });
   }
+}
+
+/**
+ * An evidence file sent again (same agency, same questions, the same name but for a revision marker, a date or the
+ * extension: "P7.1.8 ภาพหน้าจอ.png" then "P7.1.8 ภาพหน้าจอ (2).pdf") replaces the earlier copy, by the same rule
+ * as forms: the later date in the name, else the higher revision, else the later modification time.
+ */
+function supersedeEvidence(linked: Linked[], files: ManifestFile[], inboxFiles: ReadonlyMap<string, InboxFile>): Linked[] {
+  const groups = new Map<string, Linked[]>();
+  for (const l of linked) {
+    if (l.evidence.linkedBy === "embedded") continue;
+    // "สำนักงานที่ดิน…_P5.3.1 VPN.pdf" loose and "P5.3.1 VPN.pdf" in the agency's folder are one document too.
+    const own = documentKey(l.agency.ref.name);
+    const name = documentKey(path.posix.basename(l.evidence.path)).replace(own, " ").replace(/\s+/gu, " ").trim();
+    const key = [l.agency.ref.id, l.evidence.questions.join(" "), name].join("\n");
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  const replaced = new Set<Linked>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const copies = group.map((l) => ({ l, file: inboxFiles.get(l.evidence.path)!, date: dateInName(l.evidence.path), revision: revisionInName(l.evidence.path) }));
+    if (copies.some((c) => !c.file)) continue;
+    const [winner, ...older] = copies.sort((a, b) => compareSubmissions(a, b).order);
+    for (const c of older) {
+      const by = NEWER_BY[compareSubmissions(winner!, c).by];
+      files.push({
+        path: c.l.evidence.path,
+        sha256: c.l.evidence.sha256,
+        kind: "evidence",
+        status: "superseded",
+        agency: c.l.agency.ref.id,
+        questions: c.l.evidence.questions,
+        reason: reason("superseded", { newer: winner!.l.evidence.path, by: by.th, byEn: by.en }),
+      });
+      replaced.add(c.l);
+    }
+  }
+  return linked.filter((l) => !replaced.has(l));
 }
 
 /** The same bytes sent twice (or under two codes) are read once, for every question they were named for. */
@@ -321,7 +361,7 @@ function codesFor(filePath: string, form: CompiledForm): { questions: string[]; 
   return { questions: [], linkedBy: "file_name", unknown: [...new Set(labels.flatMap((label) => unknownCodesIn(label, form)))] };
 }
 
-function compareSubmissions(a: Submission, b: Submission): { order: number; by: keyof typeof NEWER_BY } {
+function compareSubmissions(a: Pick<Submission, "file" | "date" | "revision">, b: Pick<Submission, "file" | "date" | "revision">): { order: number; by: keyof typeof NEWER_BY } {
   if (a.date && b.date && a.date !== b.date) return { order: a.date > b.date ? -1 : 1, by: "file_name_date" };
   if (a.revision !== b.revision) return { order: b.revision - a.revision, by: "revision" };
   if (a.file.mtimeMs !== b.file.mtimeMs) return { order: b.file.mtimeMs - a.file.mtimeMs, by: "mtime" };

@@ -50,8 +50,9 @@ const badge = (a: Pick<LedgerAgency, "status">) => `<span class="status status-$
 export function boardPage(manifest: BatchManifest | undefined, state: { busy: boolean; error: string | null; received: number }): string {
   const upload = `<section class="drop" id="drop"><h2>รับไฟล์จากหน่วยงาน</h2>
 <p>ลากไฟล์ โฟลเดอร์ หรือไฟล์ .zip มาวางที่นี่ หรือ</p>
-<form method="post" action="/upload" enctype="multipart/form-data">
+<form method="post" action="/upload" enctype="multipart/form-data" id="upload-form">
 <label>เลือกไฟล์ <input type="file" name="files" multiple></label>
+<label>หรือเลือกโฟลเดอร์ <input type="file" name="folder" webkitdirectory multiple></label>
 <button type="submit">ส่งไฟล์</button></form>
 <p class="progress" id="progress" aria-live="polite" data-busy="${state.busy ? "1" : ""}">${state.busy ? "กำลังประมวลผล…" : ""}${state.error ? `<span class="status status-must_fix">ประมวลผลไม่สำเร็จ</span> ${e(state.error)}` : ""}</p>
 <p class="muted">ได้รับแล้ว ${state.received} ไฟล์</p></section>`;
@@ -213,20 +214,31 @@ export const APP_JS = `
       } else resolve();
     });
   }
+  function send(out) {
+    var form = new FormData();
+    out.forEach(function (p) { form.append("files", p[1], p[1].name); form.append("paths", p[0]); });
+    progress.textContent = "กำลังส่ง " + out.length + " ไฟล์…";
+    return fetch("/upload", { method: "POST", body: form, headers: { Accept: "application/json" } }).then(function (r) { return r.json(); }).then(function (r) {
+      progress.textContent = r.message || "";
+      if (r.ok) setTimeout(function () { location.reload(); }, 300);
+    });
+  }
+  var uploadForm = document.getElementById("upload-form");
+  if (uploadForm) uploadForm.addEventListener("submit", function (ev) {
+    // Folders keep their structure: each file is sent with its path inside the chosen folder.
+    ev.preventDefault();
+    var out = [];
+    [].slice.call(uploadForm.querySelectorAll("input[type=file]")).forEach(function (input) {
+      [].slice.call(input.files).forEach(function (f) { out.push([f.webkitRelativePath || f.name, f]); });
+    });
+    if (out.length) send(out);
+  });
   drop.addEventListener("dragover", function (ev) { ev.preventDefault(); drop.classList.add("over"); });
   drop.addEventListener("dragleave", function () { drop.classList.remove("over"); });
   drop.addEventListener("drop", function (ev) {
     ev.preventDefault(); drop.classList.remove("over");
     var out = [], items = [].slice.call(ev.dataTransfer.items || []);
-    Promise.all(items.map(function (it) { var en = it.webkitGetAsEntry && it.webkitGetAsEntry(); return en ? walk(en, "", out) : Promise.resolve(); })).then(function () {
-      var form = new FormData();
-      out.forEach(function (p) { form.append("files", p[1], p[1].name); form.append("paths", p[0]); });
-      progress.textContent = "กำลังส่ง " + out.length + " ไฟล์…";
-      fetch("/upload", { method: "POST", body: form, headers: { Accept: "application/json" } }).then(function (r) { return r.json(); }).then(function (r) {
-        progress.textContent = r.message || "";
-        if (r.ok) setTimeout(function () { location.reload(); }, 300);
-      });
-    });
+    Promise.all(items.map(function (it) { var en = it.webkitGetAsEntry && it.webkitGetAsEntry(); return en ? walk(en, "", out) : Promise.resolve(); })).then(function () { send(out); });
   });
 })();
 `;

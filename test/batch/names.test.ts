@@ -94,3 +94,13 @@ describe("agency names", () => {
     expect([...agencyId("ก".repeat(200))]).toHaveLength(80);
   });
 });
+
+describe("documentKey", () => {
+  it("is the same for copies of one document and differs between documents", async () => {
+    const { documentKey } = await import("../../src/batch/names.js");
+    expect(documentKey("P7.1.8 ภาพหน้าจอ (2).pdf")).toBe(documentKey("P7.1.8 ภาพหน้าจอ.png"));
+    expect(documentKey("P1.1_แผน_แก้ไข_2567-06-20.pdf")).toBe(documentKey("P1.1_แผน.pdf"));
+    expect(documentKey("P1.1 แผน v2.pdf")).toBe(documentKey("P1.1 แผน.pdf"));
+    expect(documentKey("P1.1 แผน.pdf")).not.toBe(documentKey("P1.1 คำสั่ง.pdf"));
+  });
+});

@@ -157,4 +157,14 @@ describe("buildPlan", () => {
     // A folder that names no agency still goes with the form above it.
     expect(result.files.find((f) => f.path.startsWith("หลักฐาน/"))).toMatchObject({ agency: "สำนักงานที่ดินจังหวัดเชียงใหม่", status: "used" });
   });
+
+  it("an evidence file sent again (a revision marker, another extension) replaces the earlier copy", () => {
+    const files = [file("ที่ดิน/แบบสำรวจ.docx"), file("ที่ดิน/P5.3.1 ระบบ VPN.png", 1), file("ที่ดิน/P5.3.1 ระบบ VPN (2).pdf", 2), file("ที่ดิน/P5.3.1 คู่มือ.pdf", 1)];
+    const result = plan(files, { "ที่ดิน/แบบสำรวจ.docx": form_("สำนักงานที่ดินจังหวัดเชียงใหม่ ศาลากลาง") });
+    expect(result.files.find((f) => f.path === "ที่ดิน/P5.3.1 ระบบ VPN.png")).toMatchObject({ status: "superseded", reason: { code: "superseded" } });
+    expect(result.files.find((f) => f.path === "ที่ดิน/P5.3.1 ระบบ VPN (2).pdf")).toMatchObject({ status: "used" });
+    // Another document for the same question is evidence too.
+    expect(result.files.find((f) => f.path === "ที่ดิน/P5.3.1 คู่มือ.pdf")).toMatchObject({ status: "used" });
+    expect(result.agencies[0]!.evidence.map((e) => e.path).sort()).toEqual(["ที่ดิน/P5.3.1 คู่มือ.pdf", "ที่ดิน/P5.3.1 ระบบ VPN (2).pdf"]);
+  });
 });

@@ -175,9 +175,17 @@ describe("samruat serve", () => {
     expect(readFileSync(path.join(workspace.inbox, again.path), "utf8")).toBe("ฉบับแก้ไข");
   });
 
+  it("loses no reviewer's decision when two write at once through two connections", () => {
+    const other = new Workspace(dir);
+    workspace.decide({ agency: "สำนักงานคลังจังหวัดเชียงใหม่", field: "P6.2.2:yes", question: "P6.2.2", decision: "accept", comment: "" }, "สมชาย");
+    other.decide({ agency: "สำนักงานคลังจังหวัดเชียงใหม่", field: "P6.2.1:iso", question: "P6.2.1", decision: "reject", comment: "" }, "สมหญิง");
+    other.close();
+    expect(workspace.decisions().filter((d) => d.agency === "สำนักงานคลังจังหวัดเชียงใหม่").map((d) => d.reviewer).sort()).toEqual(["สมชาย", "สมหญิง"]);
+  });
+
   it("keeps decisions across a restart (a new Workspace on the same folder)", () => {
     const again = new Workspace(dir);
-    expect(again.decisions().map((d) => d.reviewer)).toEqual(["สมชาย"]);
+    expect(again.decisions().map((d) => d.reviewer).sort()).toEqual(["สมชาย", "สมชาย", "สมหญิง"]);
     expect(again.schemaVersion).toBe(2);
     again.close();
   });

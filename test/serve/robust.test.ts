@@ -2,14 +2,20 @@
  * The workbench as a separate process: a decision that was answered survives kill -9, and a client that drops the
  * connection in the middle of an upload leaves the server answering and nothing half-received in the inbox.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PACKAGE_ROOT } from "../../src/form/load.js";
 import { Workspace } from "../../src/serve/workspace.js";
+import { startServer as start } from "../helpers/serve.js";
+
+async function startServer(workspace: string): Promise<{ child: ChildProcess; url: string }> {
+  const server = await start(workspace);
+  children.push(server.child);
+  return server;
+}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "samruat-serve-robust-"));
 const children: ChildProcess[] = [];
@@ -17,22 +23,6 @@ afterAll(() => {
   for (const c of children) c.kill("SIGKILL");
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** `samruat serve` in its own process (through tsx, from the sources); resolves with its address. */
-function startServer(workspace: string): Promise<{ child: ChildProcess; url: string }> {
-  const code = `import("./src/cli/main.ts").then((m) => m.main(["serve", "--port", "0", "--no-open", "--workspace", ${JSON.stringify(workspace)}]))`;
-  const child = spawn(process.execPath, ["--import", "tsx", "-e", code], { cwd: PACKAGE_ROOT, stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      const url = /http:\/\/127\.0\.0\.1:\d+/u.exec(out)?.[0];
-      if (url) resolve({ child, url });
-    });
-    child.once("exit", (code) => reject(new Error(`server exited (${code})`)));
-  });
-}
 
 describe("samruat serve, as a process", () => {
   it("keeps a committed decision through kill -9", { timeout: 60_000 }, async () => {
