@@ -7,7 +7,7 @@
  * - the status board with 400 agencies (a national-scale roster): the page's HTML built on the server, and the time
  *   chromium takes to load and lay it out.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -17,14 +17,10 @@ import { chromium } from "playwright-core";
 import { BatchManifest, MANIFEST_SCHEMA } from "../src/bundle/schema.js";
 import { PACKAGE_ROOT } from "../src/form/load.js";
 import { boardPage, STYLE } from "../src/serve/pages.js";
-import { startServer } from "../test/helpers/serve.js";
+import { filesUnder as files, startServer, uploadFolder } from "../test/helpers/serve.js";
 
 const run = promisify(execFile);
 const INBOX = path.join(PACKAGE_ROOT, "samples", "inbox");
-
-function files(dir: string, base = dir): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name), base) : [path.relative(base, path.join(dir, d.name))]));
-}
 
 async function cliBatch(out: string): Promise<number> {
   const started = performance.now();
@@ -36,20 +32,8 @@ async function cliBatch(out: string): Promise<number> {
 async function serveUpload(workspace: string): Promise<number> {
   const server = await startServer(workspace);
   try {
-    const form = new FormData();
-    for (const rel of files(INBOX)) {
-      form.append("files", new File([readFileSync(path.join(INBOX, rel))], path.basename(rel)));
-      form.append("paths", rel);
-    }
     const started = performance.now();
-    const res = await fetch(`${server.url}/upload`, { method: "POST", body: form, headers: { Origin: server.url, Accept: "application/json" } });
-    if (!res.ok) throw new Error(`upload: ${res.status} ${await res.text()}`);
-    // The board says busy until the run has finished.
-    for (;;) {
-      const html = await (await fetch(`${server.url}/`)).text();
-      if (html.includes('data-busy=""') && html.includes("table class=\"board\"")) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await uploadFolder(server.url, INBOX);
     return performance.now() - started;
   } finally {
     await server.stop();
