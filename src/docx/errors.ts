@@ -38,9 +38,9 @@ export const docxError = {
   empty(file: string): DocxError {
     return new DocxError("empty_file", file, `ไฟล์ "${file}" ว่างเปล่า (0 ไบต์)`, `"${file}" is empty (0 bytes)`);
   },
-  notZip(file: string, looksLike?: string): DocxError {
-    const th = looksLike ? ` (ดูเหมือนเป็นไฟล์ ${looksLike})` : "";
-    const en = looksLike ? ` (it looks like ${looksLike})` : "";
+  notZip(file: string, looksLike?: { th: string; en: string }): DocxError {
+    const th = looksLike ? ` (ดูเหมือนเป็นไฟล์ ${looksLike.th})` : "";
+    const en = looksLike ? ` (it looks like ${looksLike.en})` : "";
     return new DocxError(
       "not_zip",
       file,
@@ -81,9 +81,9 @@ export const docxError = {
       `"${file}" is an OpenDocument file (${mimetype}), not .docx; save it as .docx`,
     );
   },
-  missingDocument(file: string, looksLike?: string): DocxError {
-    const th = looksLike ? ` (ดูเหมือนเป็นไฟล์ ${looksLike})` : "";
-    const en = looksLike ? ` (it looks like ${looksLike})` : "";
+  missingDocument(file: string, looksLike?: { th: string; en: string }): DocxError {
+    const th = looksLike ? ` (ดูเหมือนเป็นไฟล์ ${looksLike.th})` : "";
+    const en = looksLike ? ` (it looks like ${looksLike.en})` : "";
     return new DocxError(
       "missing_document_xml",
       file,

@@ -143,9 +143,9 @@ export function openDocx(bytes: Uint8Array, fileName: string, limits: Partial<Zi
   }
   if (!has(mainPart)) {
     const looksLike = has("xl/workbook.xml")
-      ? "an Excel workbook (.xlsx)"
+      ? { th: "Excel (.xlsx)", en: "an Excel workbook (.xlsx)" }
       : has("ppt/presentation.xml")
-        ? "a PowerPoint presentation (.pptx)"
+        ? { th: "PowerPoint (.pptx)", en: "a PowerPoint presentation (.pptx)" }
         : undefined;
     throw docxError.missingDocument(fileName, looksLike);
   }
@@ -198,16 +198,17 @@ export function isUnsafeName(name: string): boolean {
   return name.split(/[\\/]/).some((segment) => segment === "..");
 }
 
-function sniff(bytes: Uint8Array): string | undefined {
+/** What a file that is not a .docx seems to be, in both languages. */
+function sniff(bytes: Uint8Array): { th: string; en: string } | undefined {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 512))
     .toString("latin1")
     .replace(/^\xef\xbb\xbf/, "")
     .trimStart()
     .toLowerCase();
-  if (head.startsWith("%pdf")) return "a PDF";
-  if (head.startsWith("{\\rtf")) return "an RTF document";
-  if (head.includes("w:worddocument")) return "a Word 2003 XML document";
-  if (head.startsWith("<") || head.startsWith("mime-version")) return "a web page (HTML/MHT)";
+  if (head.startsWith("%pdf")) return { th: "PDF", en: "a PDF" };
+  if (head.startsWith("{\\rtf")) return { th: "RTF", en: "an RTF document" };
+  if (head.includes("w:worddocument")) return { th: "Word 2003 XML", en: "a Word 2003 XML document" };
+  if (head.startsWith("<") || head.startsWith("mime-version")) return { th: "หน้าเว็บ (HTML/MHT)", en: "a web page (HTML/MHT)" };
   return undefined;
 }
 

@@ -65,6 +65,11 @@ export async function extractFile(file: string, options: ExtractOptions = {}): P
 
 /** Legacy .doc and .odt files are converted with LibreOffice when it is installed; otherwise the reader's error stands. */
 async function readWithConversion(bytes: Uint8Array, name: string): Promise<Result<DocxDocument>> {
+  // A form saved as PDF: its text layer read into the same model (src/pdfform).
+  if (bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === "%PDF-") {
+    const { readPdfForm } = await import("../pdfform/read.js");
+    return readPdfForm(bytes);
+  }
   try {
     return readDocx(bytes, name);
   } catch (error) {
