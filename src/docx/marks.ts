@@ -100,6 +100,18 @@ export function symbolMark(font: SymbolFont, code: number): MarkInfo | undefined
   return SYMBOLS.get(`${font}:${code}`);
 }
 
+/**
+ * A symbol-font code printed where the font's name is lost (LibreOffice prints Wingdings and Wingdings 2 alike
+ * through OpenSymbol, keeping the U+F0xx code): the first symbol font, most used first, with a mark at that code.
+ */
+export function printedSymbolMark(code: number): { font: SymbolFont; info: MarkInfo } | undefined {
+  for (const font of ["Wingdings", "Wingdings 2", "Webdings", "Symbol"] as const) {
+    const info = symbolMark(font, code);
+    if (info) return { font, info };
+  }
+  return undefined;
+}
+
 /** "Wingdings:F0FE": the form used in Mark.raw and warnings for symbol-font characters. */
 export function symbolRaw(font: SymbolFont, code: number): string {
   return `${font}:F0${code.toString(16).toUpperCase().padStart(2, "0")}`;
@@ -119,6 +131,7 @@ function merged(first: Mark, second: Mark | string, box: Mark): Mark {
   const secondRaw = typeof second === "string" ? second : second.raw;
   const mark: Mark = { kind: "mark", checked: true, shape: box.shape, source: box.source, raw: `${first.raw}+${secondRaw}` };
   if (box.tag !== undefined) mark.tag = box.tag;
+  if (box.box !== undefined) mark.box = box.box;
   return mark;
 }
 

@@ -42,6 +42,9 @@ export interface Paragraph {
   placeholder?: true;
   /** The paragraph sits in a text box anchored in the paragraph just before it. */
   textBox?: true;
+  /** Where a paragraph read from a PDF is printed: page (1-based) and box in points, top-left origin. */
+  page?: number;
+  box?: [number, number, number, number];
   inlines: Inline[];
 }
 
@@ -84,7 +87,9 @@ export interface Text {
 }
 
 export type MarkShape = "box" | "circle" | "tick" | "cross";
-export type MarkSource = "glyph" | "sym" | "content_control" | "legacy_field";
+/** drawn: a box or circle painted as graphics in a PDF (with a tick, cross or fill inside when checked); form_widget: a
+ * PDF form (AcroForm) check box or radio button and its state. */
+export type MarkSource = "glyph" | "sym" | "content_control" | "legacy_field" | "drawn" | "form_widget";
 
 export interface Mark {
   kind: "mark";
@@ -95,6 +100,8 @@ export interface Mark {
   raw: string;
   /** Tag of the content control the mark belongs to. */
   tag?: string;
+  /** In a PDF: the mark's own box on the paragraph's page (points, top-left origin). */
+  box?: [number, number, number, number];
 }
 
 export interface Tab {

@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { bdcActualTexts } from "./actualtext.js";
 import { EvidenceError } from "./messages.js";
+import { pageDrawing, type PageDrawing } from "./pdf-drawing.js";
 import type { RgbaImage } from "./raster.js";
 import type { BBox } from "./schema.js";
 
@@ -67,6 +68,8 @@ export interface PdfPageContent {
 export interface PdfDocument {
   numPages: number;
   page(number: number): Promise<PdfPageContent>;
+  /** Paths the page paints and its form widgets (tables, underlines and boxes of a form saved as PDF). */
+  drawing(number: number): Promise<PageDrawing>;
   /** Renders without annotation appearances (those are read as annotations, not as ink). */
   render(number: number, dpi: number): Promise<RgbaImage>;
   /**
@@ -116,6 +119,14 @@ export async function openPdf(data: Uint8Array): Promise<PdfDocument> {
         return await pageContent(lib, page, await actualTexts(await pdfLib(), n));
       } finally {
         // Parsed fonts and operator lists of a read page are not needed again; free them for 60-page scans.
+        page.cleanup();
+      }
+    },
+    drawing: async (n) => {
+      const page = await getPage(n);
+      try {
+        return await pageDrawing(lib, page);
+      } finally {
         page.cleanup();
       }
     },

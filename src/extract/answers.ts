@@ -9,6 +9,8 @@ export const Recognition = z.enum([
   "legacy_field",
   "sym",
   "glyph",
+  "drawn",
+  "form_widget",
   "typed_mark",
   "text",
   "underline",
@@ -20,6 +22,9 @@ export const Location = z.object({
   table: z.number().int().optional(),
   row: z.number().int().optional(),
   cell: z.number().int().optional(),
+  /** Forms read from a PDF: the page (1-based) and the box of the mark or line, in points from the top left. */
+  page: z.number().int().optional(),
+  box: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
 });
 export type Location = z.infer<typeof Location>;
 

@@ -117,7 +117,7 @@ export function extractAnswers(form: CompiledForm, doc: DocxDocument, source: An
     const field = m.mark.tag ? form.field(m.mark.tag) : undefined;
     if (!field) continue;
     tagged.add(field.id);
-    if (m.mark.checked) answers.set(field.id, choiceItem(field, lines[m.line]!, m));
+    if (m.mark.checked) answers.set(field.id, choiceItem(field, m));
   }
   for (const c of controls) {
     if (c.tag.startsWith("general:")) {
@@ -147,7 +147,7 @@ export function extractAnswers(form: CompiledForm, doc: DocxDocument, source: An
     placeMatrixByPosition(seg, lines, segMarks, matched, tagged, warnings);
     for (const m of matched.values()) consumed.add(m);
     for (const [field, m] of matched) {
-      if (m.mark.checked) answers.set(field.id, choiceItem(field, lines[m.line]!, m));
+      if (m.mark.checked) answers.set(field.id, choiceItem(field, m));
     }
     readBlanks(seg, lines, matched, tagged, printedWords(form, seg.question), answers, warnings);
   }
@@ -480,7 +480,7 @@ function stripNumbering(text: string): string {
   return text.replace(/^[\s·•\-–]*(?:\(?[A-Da-d0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2}){0,3}\)?\.?\s+)?/u, "");
 }
 
-function choiceItem(field: FieldDef, line: Line, m: LineMark): AnswerItem {
+function choiceItem(field: FieldDef, m: LineMark): AnswerItem {
   const kind: AnswerKind = field.kind === "cell" ? "matrix" : "choice";
   return {
     field: field.id,
@@ -489,7 +489,7 @@ function choiceItem(field: FieldDef, line: Line, m: LineMark): AnswerItem {
     label: cleanLabel(field.label),
     ...(field.kind === "cell" ? { column: cleanLabel(field.columnLabel ?? "") } : {}),
     value: true,
-    location: line.location,
+    location: m.location,
     recognizedBy: recognition(m),
   };
 }

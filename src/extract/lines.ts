@@ -111,6 +111,7 @@ function toLine(p: Paragraph, path: CellPath[], index: number, cellColumns: Map<
   const last = path[path.length - 1];
   const location: Location = { paragraph: p.index };
   if (last) Object.assign(location, { table: last.table, row: last.row, cell: last.cell });
+  if (p.page !== undefined) Object.assign(location, { page: p.page, ...(p.box ? { box: p.box.map(round1) } : {}) });
   const line: Line = { index, text: "", location, underlined: [], marks: [], controls: [] };
   if (last) {
     line.rowKey = `${last.table}.${last.row}`;
@@ -135,7 +136,7 @@ function toLine(p: Paragraph, path: CellPath[], index: number, cellColumns: Map<
         text += " ";
         break;
       case "mark":
-        line.marks.push({ mark: inline, line: index, offset: text.length, location, after: "" });
+        line.marks.push({ mark: inline, line: index, offset: text.length, location: inline.box ? { ...location, box: inline.box.map(round1) as Location["box"] } : location, after: "" });
         text += MARK_CHAR;
         break;
       case "control_text": {
@@ -160,6 +161,8 @@ function toLine(p: Paragraph, path: CellPath[], index: number, cellColumns: Map<
   });
   return line;
 }
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
 
 /** How much of a broken label is worth joining: longer than any printed option label. */
 const WRAP_CHARS = 600;

@@ -1,0 +1,398 @@
+/**
+ * One PDF page → blocks of the .docx document model. The text layer gives the words; the drawing gives what Word
+ * and LibreOffice turn into graphics when they save as PDF: table rules (rebuilt into rows and cells, so a matrix
+ * row keeps its label and its column headers), underlines (typed values in blanks are underlined), boxes and
+ * circles drawn as paths (legacy form fields) with a tick, cross or fill inside when checked, and AcroForm widgets.
+ */
+import { glyphMark, MARK_GLYPH_RE, printedSymbolMark, resolveAdjacentMarks, symbolRaw } from "../docx/marks.js";
+import type { Block, Inline, Mark, Paragraph, Table, TableCell } from "../docx/model.js";
+import type { DrawnPath, PageDrawing } from "../evidence/pdf-drawing.js";
+import type { TextItem } from "../evidence/pdf.js";
+import type { BBox } from "../evidence/schema.js";
+
+type Box = [number, number, number, number];
+
+/** A text item, or a mark found in the drawing or the form widgets, placed on the page. */
+interface PlacedItem {
+  str: string;
+  bbox: BBox;
+  underline?: boolean;
+  mark?: Mark;
+}
+
+export interface Counters {
+  paragraph: number;
+  table: number;
+}
+
+/** Side of a box or circle a form prints for a choice, in points (8–16 pt at the usual sizes; legacy fields are larger). */
+const MARK_SIDE = { min: 4, max: 32 };
+/** Rules closer than this are one rule (double borders, rounding). */
+const SNAP = 2.5;
+
+export function pageBlocks(items: readonly TextItem[], drawing: PageDrawing, page: number, counters: Counters): Block[] {
+  const { marks, used } = drawnMarks(drawing);
+  const rules = ruleSegments(drawing.paths.filter((p) => !used.has(p)));
+  const grids = tableGrids(rules);
+  const underlines = rules.h.filter((s) => !grids.some((g) => g.segments.has(s)));
+  const placed: PlacedItem[] = [...splitUnderlined(items.filter((i) => i.str !== ""), underlines), ...marks];
+
+  const tables = grids.map((grid) => ({ grid, items: [] as PlacedItem[] }));
+  const loose: PlacedItem[] = [];
+  for (const item of placed) {
+    const [cx, cy] = centre(item.bbox);
+    const table = tables.find((t) => inside(cx, cy, t.grid.bbox));
+    if (table) table.items.push(item);
+    else loose.push(item);
+  }
+  const pieces: { top: number; make: () => Block }[] = [];
+  for (const line of lines(loose)) {
+    pieces.push({ top: Math.min(...line.map((i) => i.bbox[1])), make: () => paragraph(line, page, counters) });
+  }
+  for (const t of tables) pieces.push({ top: t.grid.bbox[1], make: () => table(t.grid, t.items, page, counters) });
+  // Indices follow reading order, as in the .docx reader.
+  return pieces
+    .sort((a, b) => a.top - b.top)
+    .map((p) => p.make())
+    .filter((b) => b.kind === "table" || b.inlines.length > 0);
+}
+
+/**
+ * A table continued on the next page is one table: the first block of a page continues the last block of the
+ * previous one when both are tables with the same columns. Short lines between them (page numbers, running heads)
+ * are kept, after the table.
+ */
+export function joinContinuedTables(pages: Block[][]): Block[] {
+  const out: Block[] = [];
+  for (const blocks of pages) {
+    const first = blocks.findIndex((b) => b.kind === "table" || !isFurniture(b));
+    const head = blocks[first];
+    let lastTable = out.length - 1;
+    while (lastTable >= 0 && out[lastTable]!.kind === "paragraph" && isFurniture(out[lastTable]!)) lastTable--;
+    const previous = out[lastTable];
+    if (head?.kind === "table" && previous?.kind === "table" && sameColumns(previous, head)) {
+      appendRows(previous, head);
+      out.push(...blocks.filter((b) => b !== head));
+      continue;
+    }
+    out.push(...blocks);
+  }
+  return out;
+}
+
+/**
+ * The rows of a table's continuation: a header row repeated at the top of the page is left out, and a first row
+ * that finishes the row cut by the page break (its boxes on one side of the break, text on both) joins that row.
+ */
+function appendRows(table: Table, next: Table): void {
+  const rows = [...next.rows];
+  const header = table.rows[0];
+  if (header && rows[0] && rowText(rows[0]) === rowText(header) && rowText(header) !== "") rows.shift();
+  const last = table.rows.at(-1);
+  if (last && rows[0] && continuesRow(last, rows[0])) {
+    const first = rows.shift()!;
+    last.cells.forEach((cell, k) => cell.blocks.push(...(first.cells[k]?.blocks ?? [])));
+  }
+  for (const r of rows) table.rows.push({ ...r, index: table.rows.length });
+}
+
+function continuesRow(a: Table["rows"][number], b: Table["rows"][number]): boolean {
+  if (a.cells.length !== b.cells.length) return false;
+  const has = (c: TableCell, what: "mark" | "any") => c.blocks.some((bl) => bl.kind === "table" || bl.inlines.some((i) => (what === "mark" ? i.kind === "mark" : i.kind !== "tab")));
+  const bothMarked = a.cells.some((c, k) => has(c, "mark") && has(b.cells[k]!, "mark"));
+  const oneSided = a.cells.some((c, k) => has(c, "any") !== has(b.cells[k]!, "any"));
+  return !bothMarked && oneSided;
+}
+
+function rowText(row: Table["rows"][number]): string {
+  return row.cells
+    .flatMap((c) => c.blocks.flatMap((b) => (b.kind === "paragraph" ? b.inlines.map((i) => (i.kind === "text" ? i.text : "")) : [])))
+    .join("")
+    .replace(/\s+/g, "");
+}
+
+const columnEdges = new WeakMap<Table, number[]>();
+
+function sameColumns(a: Table, b: Table): boolean {
+  const ea = columnEdges.get(a);
+  const eb = columnEdges.get(b);
+  return !!ea && !!eb && ea.length === eb.length && ea.every((x, i) => Math.abs(x - eb[i]!) <= SNAP);
+}
+
+function isFurniture(b: Block): boolean {
+  if (b.kind !== "paragraph") return false;
+  const text = b.inlines.map((i) => (i.kind === "text" ? i.text : i.kind === "mark" ? "x" : "")).join("");
+  return text.trim().length <= 12 && !b.inlines.some((i) => i.kind === "mark");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Marks drawn as graphics.
+
+interface Shape {
+  path: DrawnPath;
+  box: Box;
+  kind: "box" | "circle";
+}
+
+/** Boxes and circles of a choice's size, each checked when something is drawn inside it or it is filled; and widgets. */
+function drawnMarks(drawing: PageDrawing): { marks: PlacedItem[]; used: Set<DrawnPath> } {
+  const used = new Set<DrawnPath>();
+  const shapes: Shape[] = [];
+  for (const path of drawing.paths) {
+    if (path.paint !== "stroke" || path.subpaths.length !== 1) continue;
+    const kind = shapeOf(path);
+    if (kind) shapes.push({ path, box: path.bbox as Box, kind });
+  }
+  const marks: PlacedItem[] = [];
+  for (const shape of shapes) {
+    used.add(shape.path);
+    const [x, y, w, h] = shape.box;
+    const pad = 0.15 * Math.max(w, h);
+    const inner = drawing.paths.filter(
+      (p) => p !== shape.path && !shapes.some((s) => s.path === p) && within(p.bbox, [x - pad, y - pad, w + 2 * pad, h + 2 * pad]) && p.bbox[2] * p.bbox[3] > 0.04 * w * h,
+    );
+    for (const p of inner) used.add(p);
+    const checked = inner.length > 0;
+    marks.push({
+      str: "",
+      bbox: shape.box,
+      mark: { kind: "mark", checked, shape: shape.kind, source: "drawn", raw: `drawn ${shape.kind}${checked ? " + ink inside" : ""}`, box: shape.box },
+    });
+  }
+  for (const w of drawing.widgets) {
+    if (w.kind === "text") {
+      if (w.value) marks.push({ str: w.value, bbox: w.bbox, underline: true });
+      continue;
+    }
+    const shape = w.kind === "radio" ? "circle" : "box";
+    marks.push({ str: "", bbox: w.bbox, mark: { kind: "mark", checked: !!w.checked, shape, source: "form_widget", raw: `${w.kind} ${w.name}=${w.checked ? "on" : "off"}`, box: w.bbox as Box } });
+  }
+  return { marks, used };
+}
+
+/** A square of a choice's size (four sides, axis-aligned) or a closed curve as wide as it is high. */
+function shapeOf(path: DrawnPath): "box" | "circle" | null {
+  const [, , w, h] = path.bbox;
+  if (w < MARK_SIDE.min || h < MARK_SIDE.min || w > MARK_SIDE.max || h > MARK_SIDE.max || Math.abs(w - h) > 0.25 * Math.max(w, h)) return null;
+  const sub = path.subpaths[0]!;
+  if (sub.curved) return sub.closed || samePoint(sub.points[0]!, sub.points.at(-1)!) ? "circle" : null;
+  const pts = sub.points;
+  const closes = sub.closed || samePoint(pts[0]!, pts.at(-1)!);
+  const axisAligned = pts.every((p, i) => i === 0 || Math.abs(p[0] - pts[i - 1]![0]) < 0.5 || Math.abs(p[1] - pts[i - 1]![1]) < 0.5);
+  return closes && axisAligned && pts.length >= 4 ? "box" : null;
+}
+
+const samePoint = (a: [number, number], b: [number, number]) => Math.abs(a[0] - b[0]) < 0.5 && Math.abs(a[1] - b[1]) < 0.5;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rules and tables.
+
+interface Segment {
+  /** Horizontal: y, from x0 to x1. Vertical: x, from y0 to y1 (`at` is the fixed coordinate). */
+  at: number;
+  from: number;
+  to: number;
+}
+
+/** Straight horizontal and vertical strokes, and thin filled rectangles (how some writers draw borders). */
+function ruleSegments(paths: readonly DrawnPath[]): { h: Segment[]; v: Segment[] } {
+  const h: Segment[] = [];
+  const v: Segment[] = [];
+  const add = (x0: number, y0: number, x1: number, y1: number) => {
+    if (Math.abs(y1 - y0) < 0.8 && Math.abs(x1 - x0) >= 3) h.push({ at: (y0 + y1) / 2, from: Math.min(x0, x1), to: Math.max(x0, x1) });
+    else if (Math.abs(x1 - x0) < 0.8 && Math.abs(y1 - y0) >= 3) v.push({ at: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) });
+  };
+  for (const path of paths) {
+    if (path.paint === "fill") {
+      const [x, y, w, hh] = path.bbox;
+      if (path.subpaths.every((s) => !s.curved) && hh < 2.5 && w >= 3) add(x, y + hh / 2, x + w, y + hh / 2);
+      else if (path.subpaths.every((s) => !s.curved) && w < 2.5 && hh >= 3) add(x + w / 2, y, x + w / 2, y + hh);
+      continue;
+    }
+    for (const sub of path.subpaths) {
+      if (sub.curved) continue;
+      const pts = sub.closed ? [...sub.points, sub.points[0]!] : sub.points;
+      for (let k = 1; k < pts.length; k++) add(pts[k - 1]![0], pts[k - 1]![1], pts[k]![0], pts[k]![1]);
+    }
+  }
+  return { h, v };
+}
+
+interface Grid {
+  bbox: Box;
+  /** Row edges (y) and, per grid column, the x edges, from every vertical rule. */
+  rows: number[];
+  columns: number[];
+  vertical: Segment[];
+  segments: Set<Segment>;
+}
+
+/** Horizontal and vertical rules that touch one another; a grid needs two of each. */
+function tableGrids(rules: { h: Segment[]; v: Segment[] }): Grid[] {
+  const all = [...rules.h.map((s) => ({ s, horizontal: true })), ...rules.v.map((s) => ({ s, horizontal: false }))];
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      const a = all[i]!;
+      const b = all[j]!;
+      if (a.horizontal === b.horizontal) continue;
+      const [hs, vs] = a.horizontal ? [a.s, b.s] : [b.s, a.s];
+      if (vs.at >= hs.from - SNAP && vs.at <= hs.to + SNAP && hs.at >= vs.from - SNAP && hs.at <= vs.to + SNAP) parent[find(i)] = find(j);
+    }
+  }
+  const groups = new Map<number, typeof all>();
+  all.forEach((e, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), e]));
+  const grids: Grid[] = [];
+  for (const group of groups.values()) {
+    const h = group.filter((e) => e.horizontal).map((e) => e.s);
+    const v = group.filter((e) => !e.horizontal).map((e) => e.s);
+    const rows = snap(h.map((s) => s.at));
+    const columns = snap(v.map((s) => s.at));
+    if (rows.length < 2 || columns.length < 2) continue;
+    const bbox: Box = [columns[0]!, rows[0]!, columns.at(-1)! - columns[0]!, rows.at(-1)! - rows[0]!];
+    if (bbox[2] < 40 || bbox[3] < 8) continue;
+    grids.push({ bbox, rows, columns, vertical: v, segments: new Set([...h, ...v]) });
+  }
+  return grids;
+}
+
+function snap(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const v of sorted) if (out.length === 0 || v - out.at(-1)! > SNAP) out.push(v);
+  return out;
+}
+
+/** Rows between consecutive row edges; in each, cells between the vertical rules that cross the row's middle. */
+function table(grid: Grid, items: readonly PlacedItem[], page: number, counters: Counters): Table {
+  const t: Table = { kind: "table", index: counters.table++, rows: [] };
+  columnEdges.set(t, grid.columns);
+  const bands = grid.rows.slice(1).map((bottom, k) => [grid.rows[k]!, bottom] as const).filter(([top, bottom]) => bottom - top > 3);
+  for (const [top, bottom] of bands) {
+    const mid = (top + bottom) / 2;
+    const edges = snap(grid.vertical.filter((s) => s.from <= mid && s.to >= mid).map((s) => s.at));
+    if (edges.length < 2) continue;
+    const cells: TableCell[] = [];
+    for (let k = 0; k + 1 < edges.length; k++) {
+      const [left, right] = [edges[k]!, edges[k + 1]!];
+      const own = items.filter((i) => {
+        const [cx, cy] = centre(i.bbox);
+        return cx >= left && cx < right && cy >= top && cy < bottom;
+      });
+      const column = grid.columns.findIndex((x) => Math.abs(x - left) <= SNAP);
+      const span = grid.columns.findIndex((x) => Math.abs(x - right) <= SNAP) - column;
+      const blocks: Block[] = [];
+      for (const line of lines(own)) {
+        const p = paragraph(line, page, counters);
+        if (p.inlines.length) blocks.push(p);
+      }
+      cells.push({ index: cells.length, column, blocks, ...(span > 1 ? { gridSpan: span } : {}) });
+    }
+    t.rows.push({ index: t.rows.length, cells });
+  }
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lines of text.
+
+/** Items on one baseline (centres within half a line height), top to bottom, each line left to right. */
+function lines(items: readonly PlacedItem[]): PlacedItem[][] {
+  const sorted = [...items].sort((a, b) => centre(a.bbox)[1] - centre(b.bbox)[1] || a.bbox[0] - b.bbox[0]);
+  const out: PlacedItem[][] = [];
+  for (const item of sorted) {
+    const last = out.at(-1);
+    const ref = last?.find((i) => !i.mark) ?? last?.[0];
+    const cy = centre(item.bbox)[1];
+    if (ref && Math.abs(centre(ref.bbox)[1] - cy) < 0.5 * Math.max(textHeight(ref), textHeight(item))) last!.push(item);
+    else out.push([item]);
+  }
+  return out.map((l) => l.sort((a, b) => a.bbox[0] - b.bbox[0]));
+}
+
+/** A drawn box is often taller than the line beside it; it joins the line its centre is on. */
+const textHeight = (i: PlacedItem) => (i.mark ? Math.min(i.bbox[3], 14) : i.bbox[3]);
+
+function paragraph(line: readonly PlacedItem[], page: number, counters: Counters): Paragraph {
+  const inlines = resolveAdjacentMarks(toInlines(line));
+  const x0 = Math.min(...line.map((i) => i.bbox[0]));
+  const y0 = Math.min(...line.map((i) => i.bbox[1]));
+  const x1 = Math.max(...line.map((i) => i.bbox[0] + i.bbox[2]));
+  const y1 = Math.max(...line.map((i) => i.bbox[1] + i.bbox[3]));
+  return { kind: "paragraph", index: counters.paragraph++, page, box: [x0, y0, x1 - x0, y1 - y0], inlines };
+}
+
+const MARK_OR_PUA = new RegExp(`${MARK_GLYPH_RE.source}|[\\uF020-\\uF0FF]`, "gu");
+
+/** The line's text with the gaps between items as spaces or tabs, and mark glyphs and drawn marks as marks. */
+function toInlines(line: readonly PlacedItem[]): Inline[] {
+  const inlines: Inline[] = [];
+  const pushText = (t: string, underline: boolean) => {
+    for (const [k, part] of t.split("\t").entries()) {
+      if (k > 0) inlines.push({ kind: "tab" });
+      if (part) inlines.push({ kind: "text", text: part, ...(underline && part.trim() ? { underline: true } : {}) });
+    }
+  };
+  for (const [i, item] of line.entries()) {
+    const prev = line[i - 1];
+    if (prev) {
+      const gap = item.bbox[0] - (prev.bbox[0] + prev.bbox[2]);
+      const em = Math.max(textHeight(prev), textHeight(item));
+      if (gap > 1.2 * em) inlines.push({ kind: "tab" });
+      else if (gap > 0.15 * em && !/\s$/u.test(prev.str) && !/^\s/u.test(item.str)) pushText(" ", false);
+    }
+    if (item.mark) {
+      inlines.push(item.mark);
+      continue;
+    }
+    let from = 0;
+    for (const m of item.str.matchAll(MARK_OR_PUA)) {
+      const glyph = m[0];
+      const code = glyph.codePointAt(0)!;
+      const pua = code >= 0xf020 && code <= 0xf0ff;
+      const symbol = pua ? printedSymbolMark(code - 0xf000) : undefined;
+      const info = pua ? symbol?.info : glyphMark(glyph[0]!);
+      if (!info) continue;
+      pushText(item.str.slice(from, m.index), !!item.underline);
+      const raw = symbol ? symbolRaw(symbol.font, code - 0xf000) : glyph;
+      inlines.push({ kind: "mark", checked: info.checked, shape: info.shape, source: pua ? "sym" : "glyph", raw, box: item.bbox as Box });
+      from = m.index! + glyph.length;
+    }
+    pushText(item.str.slice(from), !!item.underline);
+  }
+  return inlines;
+}
+
+/**
+ * Text items split where an underline starts and ends under them (letters placed evenly across the item), the
+ * underlined part flagged: a value typed into a blank is usually underlined, the printed words around it are not.
+ */
+function splitUnderlined(items: readonly TextItem[], underlines: readonly Segment[]): PlacedItem[] {
+  const out: PlacedItem[] = [];
+  for (const item of items) {
+    const [x, y, w, h] = item.bbox;
+    const under = underlines.filter((s) => s.at >= y + 0.55 * h && s.at <= y + h + 0.4 * h && s.to > x + 1 && s.from < x + w - 1);
+    if (under.length === 0) {
+      out.push({ str: item.str, bbox: item.bbox });
+      continue;
+    }
+    const chars = [...item.str];
+    const step = w / Math.max(1, chars.length);
+    const isUnder = chars.map((_, k) => {
+      const cx = x + (k + 0.5) * step;
+      return under.some((s) => cx >= s.from && cx <= s.to);
+    });
+    let start = 0;
+    for (let k = 1; k <= chars.length; k++) {
+      if (k < chars.length && isUnder[k] === isUnder[start]) continue;
+      out.push({ str: chars.slice(start, k).join(""), bbox: [x + start * step, y, (k - start) * step, h], ...(isUnder[start] ? { underline: true } : {}) });
+      start = k;
+    }
+  }
+  return out;
+}
+
+const centre = (b: BBox): [number, number] => [b[0] + b[2] / 2, b[1] + b[3] / 2];
+const inside = (x: number, y: number, b: BBox) => x >= b[0] && x <= b[0] + b[2] && y >= b[1] && y <= b[1] + b[3];
+const within = (a: BBox, b: BBox) => a[0] >= b[0] && a[1] >= b[1] && a[0] + a[2] <= b[0] + b[2] && a[1] + a[3] <= b[1] + b[3];
