@@ -46,8 +46,9 @@ export function pageBlocks(items: readonly TextItem[], drawing: PageDrawing, pag
     else loose.push(item);
   }
   const pieces: { top: number; make: () => Block }[] = [];
-  for (const line of lines(loose)) {
-    pieces.push({ top: Math.min(...line.map((i) => i.bbox[1])), make: () => paragraph(line, page, counters) });
+  const breaks = tables.flatMap((t) => [t.grid.bbox[1], t.grid.bbox[1] + t.grid.bbox[3]]);
+  for (const para of paragraphs(lines(loose), { cell: false, breaks })) {
+    pieces.push({ top: Math.min(...para[0]!.map((i) => i.bbox[1])), make: () => paragraph(para, page, counters) });
   }
   for (const t of tables) pieces.push({ top: t.grid.bbox[1], make: () => table(t.grid, t.items, page, counters) });
   // Indices follow reading order, as in the .docx reader.
@@ -283,8 +284,8 @@ function table(grid: Grid, items: readonly PlacedItem[], page: number, counters:
       const column = grid.columns.findIndex((x) => Math.abs(x - left) <= SNAP);
       const span = grid.columns.findIndex((x) => Math.abs(x - right) <= SNAP) - column;
       const blocks: Block[] = [];
-      for (const line of lines(own)) {
-        const p = paragraph(line, page, counters);
+      for (const para of paragraphs(lines(own), { cell: true, breaks: [] })) {
+        const p = paragraph(para, page, counters);
         if (p.inlines.length) blocks.push(p);
       }
       cells.push({ index: cells.length, column, blocks, ...(span > 1 ? { gridSpan: span } : {}) });
@@ -311,18 +312,72 @@ function lines(items: readonly PlacedItem[]): PlacedItem[][] {
   return out.map((l) => l.sort((a, b) => a.bbox[0] - b.bbox[0]));
 }
 
+/**
+ * Printed lines → paragraphs, as they were in the document: a line joins the one before when that one ran to the
+ * right edge (the text wrapped), it is close below, starts about where the paragraph does and does not start with
+ * a box or a number. In a table cell every wrapped line joins (cells are narrow; a cell's text is one paragraph
+ * unless a box or a number starts a line).
+ */
+function paragraphs(printed: PlacedItem[][], where: { cell: boolean; breaks: readonly number[] }): PlacedItem[][][] {
+  const right = Math.max(...printed.map(rightOf));
+  const left = Math.min(...printed.map(leftOf));
+  const out: PlacedItem[][][] = [];
+  for (const line of printed) {
+    const para = out.at(-1);
+    const prev = para?.at(-1);
+    if (para && prev && continues(para, prev, line, right, left, where)) para.push(line);
+    else out.push([line]);
+  }
+  return out;
+}
+
+const rightOf = (l: readonly PlacedItem[]) => Math.max(...l.map((i) => i.bbox[0] + i.bbox[2]));
+const leftOf = (l: readonly PlacedItem[]) => Math.min(...l.map((i) => i.bbox[0]));
+const lineHeight = (l: readonly PlacedItem[]) => Math.max(...l.map(textHeight));
+/** Numbering or a question code at the start of a line: "1.", "2)", "(3.1)", "P1.2", "G4.", "ข้อ". */
+const STARTS_ITEM = /^\s*(?:\(?[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*[.)]|\(?[A-Za-z]\.?[0-9]+(?:\.[0-9]+)*[.)]?\s|[GP][0-9]+(?:\.[0-9]+)*\.?\s|[-•·*]\s|หมายเหตุ)/u;
+
+function continues(para: PlacedItem[][], prev: PlacedItem[], line: PlacedItem[], right: number, left: number, where: { cell: boolean; breaks: readonly number[] }): boolean {
+  if (line[0]!.mark || STARTS_ITEM.test(line.map((i) => i.str).join(""))) return false;
+  const h = lineHeight(prev);
+  const prevBottom = Math.max(...prev.map((i) => i.bbox[1] + i.bbox[3]));
+  const top = Math.min(...line.map((i) => i.bbox[1]));
+  if (top - prevBottom > 1.6 * h || where.breaks.some((y) => y > prevBottom && y < top)) return false;
+  if (where.cell) return true;
+  const start = leftOf(para[0]!);
+  // The line ran to the edge, or the next line's first word (Latin, digits, a URL: Thai has no spaces to measure
+  // a word by) would not have fitted after it.
+  const wrapped = rightOf(prev) >= right - 0.2 * (right - left) || rightOf(prev) + firstWordWidth(line) > right;
+  return wrapped && leftOf(line) >= left - 4 && leftOf(line) <= start + 3 * h;
+}
+
+function firstWordWidth(line: readonly PlacedItem[]): number {
+  const first = line[0]!;
+  const word = /^[^\s\u0E00-\u0E7F]+/u.exec(first.str.trimStart())?.[0];
+  return word ? (first.bbox[2] * word.length) / Math.max(1, first.str.trimStart().length) : 0;
+}
+
 /** A drawn box is often taller than the line beside it; it joins the line its centre is on. */
 const textHeight = (i: PlacedItem) => (i.mark ? Math.min(i.bbox[3], 14) : i.bbox[3]);
 
-function paragraph(line: readonly PlacedItem[], page: number, counters: Counters): Paragraph {
-  const inlines = resolveAdjacentMarks(toInlines(line));
+function paragraph(printed: readonly PlacedItem[][], page: number, counters: Counters): Paragraph {
+  const inlines: Inline[] = [];
+  for (const [k, l] of printed.entries()) {
+    // Thai wraps between words without a space; anything else wrapped at a space.
+    const joint = k === 0 ? "" : THAI_END.test(printed[k - 1]!.at(-1)!.str) && THAI_START.test(l[0]!.str) ? "" : " ";
+    if (joint) inlines.push({ kind: "text", text: joint });
+    inlines.push(...toInlines(l));
+  }
+  const line = printed.flat();
   const x0 = Math.min(...line.map((i) => i.bbox[0]));
   const y0 = Math.min(...line.map((i) => i.bbox[1]));
   const x1 = Math.max(...line.map((i) => i.bbox[0] + i.bbox[2]));
   const y1 = Math.max(...line.map((i) => i.bbox[1] + i.bbox[3]));
-  return { kind: "paragraph", index: counters.paragraph++, page, box: [x0, y0, x1 - x0, y1 - y0], inlines };
+  return { kind: "paragraph", index: counters.paragraph++, page, box: [x0, y0, x1 - x0, y1 - y0], inlines: resolveAdjacentMarks(inlines) };
 }
 
+const THAI_END = /[\u0E00-\u0E7F]$/u;
+const THAI_START = /^[\u0E00-\u0E7F]/u;
 const MARK_OR_PUA = new RegExp(`${MARK_GLYPH_RE.source}|[\\uF020-\\uF0FF]`, "gu");
 
 /** The line's text with the gaps between items as spaces or tabs, and mark glyphs and drawn marks as marks. */
