@@ -68,8 +68,9 @@ export interface PdfPageContent {
 export interface PdfDocument {
   numPages: number;
   page(number: number): Promise<PdfPageContent>;
-  /** Paths the page paints and its form widgets (tables, underlines and boxes of a form saved as PDF). */
-  drawing(number: number): Promise<PageDrawing>;
+  /** page() and the paths the page paints and its form widgets (tables, underlines and boxes of a form saved as
+   * PDF), from one parse of the page. */
+  formPage(number: number): Promise<{ content: PdfPageContent; drawing: PageDrawing }>;
   /** Renders without annotation appearances (those are read as annotations, not as ink). */
   render(number: number, dpi: number): Promise<RgbaImage>;
   /**
@@ -122,10 +123,12 @@ export async function openPdf(data: Uint8Array): Promise<PdfDocument> {
         page.cleanup();
       }
     },
-    drawing: async (n) => {
+    formPage: async (n) => {
       const page = await getPage(n);
       try {
-        return await pageDrawing(lib, page);
+        // The operator list pageContent parsed is cached on the page until cleanup: the drawing reuses it.
+        const content = await pageContent(lib, page, await actualTexts(await pdfLib(), n));
+        return { content, drawing: await pageDrawing(lib, page) };
       } finally {
         page.cleanup();
       }

@@ -65,7 +65,7 @@ export function pageBlocks(items: readonly TextItem[], drawing: PageDrawing, pag
  */
 export function joinContinuedTables(pages: Block[][]): Block[] {
   const out: Block[] = [];
-  for (const blocks of pages) {
+  for (const blocks of withoutRunningLines(pages)) {
     const first = blocks.findIndex((b) => b.kind === "table" || !isFurniture(b));
     const head = blocks[first];
     let lastTable = out.length - 1;
@@ -110,6 +110,27 @@ function rowText(row: Table["rows"][number]): string {
     .flatMap((c) => c.blocks.flatMap((b) => (b.kind === "paragraph" ? b.inlines.map((i) => (i.kind === "text" ? i.text : "")) : [])))
     .join("")
     .replace(/\s+/g, "");
+}
+
+/**
+ * Running heads and footers ("pcio-2567 หน้า 12", a page number): the first or last line of a page whose words,
+ * numbers aside, start or end at least three pages. They are not the form's text, and they cut tables in two.
+ */
+function withoutRunningLines(pages: Block[][]): Block[][] {
+  const key = (b: Block | undefined) => (b?.kind === "paragraph" && !b.inlines.some((i) => i.kind === "mark") ? paragraphText(b).replace(/[0-9๐-๙]+/gu, "#").replace(/\s+/g, " ").trim() : null);
+  const seen = new Map<string, number>();
+  for (const blocks of pages) {
+    for (const k of new Set([key(blocks[0]), key(blocks.at(-1))])) if (k) seen.set(k, (seen.get(k) ?? 0) + 1);
+  }
+  const running = (b: Block | undefined) => {
+    const k = key(b);
+    return k !== null && (seen.get(k) ?? 0) >= 3;
+  };
+  return pages.map((blocks) => blocks.filter((b, i) => !((i === 0 || i === blocks.length - 1) && running(b))));
+}
+
+function paragraphText(p: Paragraph): string {
+  return p.inlines.map((i) => (i.kind === "text" ? i.text : i.kind === "tab" ? " " : "")).join("");
 }
 
 const columnEdges = new WeakMap<Table, number[]>();
@@ -279,7 +300,8 @@ function table(grid: Grid, items: readonly PlacedItem[], page: number, counters:
       const [left, right] = [edges[k]!, edges[k + 1]!];
       const own = items.filter((i) => {
         const [cx, cy] = centre(i.bbox);
-        return cx >= left && cx < right && cy >= top && cy < bottom;
+        const x = i.mark || isMarkGlyph(i.str) ? markX(i, edges) : cx;
+        return x >= left && x < right && cy >= top && cy < bottom;
       });
       const column = grid.columns.findIndex((x) => Math.abs(x - left) <= SNAP);
       const span = grid.columns.findIndex((x) => Math.abs(x - right) <= SNAP) - column;
@@ -293,6 +315,18 @@ function table(grid: Grid, items: readonly PlacedItem[], page: number, counters:
     t.rows.push({ index: t.rows.length, cells });
   }
   return t;
+}
+
+/**
+ * A box's words are on its right. LibreOffice can print a box that starts a cell just left of the cell's rule
+ * (a check-box control in a narrow column): a box ending on a rule belongs to the cell after it.
+ */
+const isMarkGlyph = (str: string) => MARK_ONLY.test(str);
+
+function markX(item: PlacedItem, edges: readonly number[]): number {
+  const right = item.bbox[0] + item.bbox[2];
+  const edge = edges.find((x) => Math.abs(x - right) <= 1.5);
+  return edge !== undefined ? edge + 1 : centre(item.bbox)[0];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -351,6 +385,12 @@ function continues(para: PlacedItem[][], prev: PlacedItem[], line: PlacedItem[],
   return wrapped && leftOf(line) >= left - 4 && leftOf(line) <= start + 3 * h;
 }
 
+/** The line is one Latin word (no space, no Thai) as wide as the paragraph: a word the writer had to break. */
+function fillsLineAlone(line: readonly PlacedItem[], width: number): boolean {
+  const text = line.map((i) => i.str).join("").trim();
+  return /^[^\s\u0E00-\u0E7F]+$/u.test(text) && rightOf(line) - leftOf(line) >= 0.9 * width;
+}
+
 function firstWordWidth(line: readonly PlacedItem[]): number {
   const first = line[0]!;
   const word = /^[^\s\u0E00-\u0E7F]+/u.exec(first.str.trimStart())?.[0];
@@ -362,9 +402,15 @@ const textHeight = (i: PlacedItem) => (i.mark ? Math.min(i.bbox[3], 14) : i.bbox
 
 function paragraph(printed: readonly PlacedItem[][], page: number, counters: Counters): Paragraph {
   const inlines: Inline[] = [];
+  const width = Math.max(...printed.map(rightOf)) - Math.min(...printed.map(leftOf));
   for (const [k, l] of printed.entries()) {
-    // Thai wraps between words without a space; anything else wrapped at a space.
-    const joint = k === 0 ? "" : THAI_END.test(printed[k - 1]!.at(-1)!.str) && THAI_START.test(l[0]!.str) ? "" : " ";
+    const prev = printed[k - 1];
+    // Thai wraps between words without a space; anything else wrapped at a space — except after a hyphen, and in a
+    // word too long for the line (a URL in a narrow cell), which the writer had to break.
+    const tail = prev?.at(-1)?.str ?? "";
+    const word = firstWordWidth(l);
+    const brokenWord = prev !== undefined && word > 0 && !/\s$/u.test(tail) && (/[A-Za-z0-9]-$/u.test(tail) || fillsLineAlone(prev, width));
+    const joint = !prev || brokenWord || (THAI_END.test(tail) && THAI_START.test(l[0]!.str)) ? "" : " ";
     if (joint) inlines.push({ kind: "text", text: joint });
     inlines.push(...toInlines(l));
   }
@@ -373,12 +419,25 @@ function paragraph(printed: readonly PlacedItem[][], page: number, counters: Cou
   const y0 = Math.min(...line.map((i) => i.bbox[1]));
   const x1 = Math.max(...line.map((i) => i.bbox[0] + i.bbox[2]));
   const y1 = Math.max(...line.map((i) => i.bbox[1] + i.bbox[3]));
-  return { kind: "paragraph", index: counters.paragraph++, page, box: [x0, y0, x1 - x0, y1 - y0], inlines: resolveAdjacentMarks(inlines) };
+  return { kind: "paragraph", index: counters.paragraph++, page, box: [x0, y0, x1 - x0, y1 - y0], inlines: resolveAdjacentMarks(mergeText(inlines)) };
+}
+
+/** Neighbouring text pieces as one run (pdf.js splits at every font change), as a .docx run would hold them. */
+function mergeText(inlines: readonly Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const inline of inlines) {
+    const last = out.at(-1);
+    if (inline.kind === "text" && last?.kind === "text" && !!last.underline === !!inline.underline) out[out.length - 1] = { ...last, text: last.text + inline.text };
+    else out.push(inline);
+  }
+  return out;
 }
 
 const THAI_END = /[\u0E00-\u0E7F]$/u;
 const THAI_START = /^[\u0E00-\u0E7F]/u;
 const MARK_OR_PUA = new RegExp(`${MARK_GLYPH_RE.source}|[\\uF020-\\uF0FF]`, "gu");
+/** An item that is one mark glyph and nothing else. */
+const MARK_ONLY = new RegExp(`^\\s*(?:${MARK_OR_PUA.source})\\s*$`, "u");
 
 /** The line's text with the gaps between items as spaces or tabs, and mark glyphs and drawn marks as marks. */
 function toInlines(line: readonly PlacedItem[]): Inline[] {

@@ -15,8 +15,8 @@ export async function readPdfForm(bytes: Uint8Array): Promise<Result<DocxDocumen
   const counters: Counters = { paragraph: 0, table: 0 };
   try {
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.page(n);
-      pages.push(pageBlocks(page.items, await doc.drawing(n), n, counters));
+      const { content, drawing } = await doc.formPage(n);
+      pages.push(pageBlocks(content.items, drawing, n, counters));
     }
   } finally {
     await doc.close();
