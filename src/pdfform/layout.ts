@@ -87,8 +87,10 @@ export function joinContinuedTables(pages: Block[][]): Block[] {
  */
 function appendRows(table: Table, next: Table): void {
   const rows = [...next.rows];
-  const header = table.rows[0];
-  if (header && rows[0] && rowText(rows[0]) === rowText(header) && rowText(header) !== "") rows.shift();
+  // Header rows repeated on the new page (their cells may be cut into other bands than on the first page).
+  const firstMarked = table.rows.findIndex((r) => r.cells.some((c) => hasContent(c, "mark")));
+  const header = new Set(table.rows.slice(0, Math.max(0, firstMarked)).flatMap(cellTexts));
+  while (rows[0] && !rows[0].cells.some((c) => hasContent(c, "mark")) && cellTexts(rows[0]).length > 0 && cellTexts(rows[0]).every((t) => header.has(t))) rows.shift();
   const last = table.rows.at(-1);
   if (last && rows[0] && continuesRow(last, rows[0])) {
     const first = rows.shift()!;
@@ -99,17 +101,20 @@ function appendRows(table: Table, next: Table): void {
 
 function continuesRow(a: Table["rows"][number], b: Table["rows"][number]): boolean {
   if (a.cells.length !== b.cells.length) return false;
-  const has = (c: TableCell, what: "mark" | "any") => c.blocks.some((bl) => bl.kind === "table" || bl.inlines.some((i) => (what === "mark" ? i.kind === "mark" : i.kind !== "tab")));
-  const bothMarked = a.cells.some((c, k) => has(c, "mark") && has(b.cells[k]!, "mark"));
-  const oneSided = a.cells.some((c, k) => has(c, "any") !== has(b.cells[k]!, "any"));
+  const bothMarked = a.cells.some((c, k) => hasContent(c, "mark") && hasContent(b.cells[k]!, "mark"));
+  const oneSided = a.cells.some((c, k) => hasContent(c, "any") !== hasContent(b.cells[k]!, "any"));
   return !bothMarked && oneSided;
 }
 
-function rowText(row: Table["rows"][number]): string {
+function hasContent(c: TableCell, what: "mark" | "any"): boolean {
+  return c.blocks.some((bl) => bl.kind === "table" || bl.inlines.some((i) => (what === "mark" ? i.kind === "mark" : i.kind !== "tab")));
+}
+
+/** The text of each cell of a row that has any, without spaces. */
+function cellTexts(row: Table["rows"][number]): string[] {
   return row.cells
-    .flatMap((c) => c.blocks.flatMap((b) => (b.kind === "paragraph" ? b.inlines.map((i) => (i.kind === "text" ? i.text : "")) : [])))
-    .join("")
-    .replace(/\s+/g, "");
+    .map((c) => c.blocks.map((b) => (b.kind === "paragraph" ? paragraphText(b) : "")).join("").replace(/\s+/g, ""))
+    .filter((t) => t !== "");
 }
 
 /**
