@@ -209,8 +209,8 @@ export function renderForm(form: CompiledForm, blocks: Block[], style: FillStyle
   return buildPackage({ body: r.body, rsids: r.rsids, author, title: "แบบสำรวจระดับความพร้อมรัฐบาลดิจิทัล PCIO 2567" });
 }
 
-/** LibreOffice conversions of .docx files: "docx" (round trip, re-zipped with fixed dates) or "doc" (Word 97). */
-export function libreOffice(inputs: { name: string; bytes: Uint8Array }[], target: "docx" | "doc", work: string): Map<string, Uint8Array> {
+/** LibreOffice conversions of .docx files: "docx" (round trip, re-zipped with fixed dates), "doc" (Word 97) or "pdf" (Save as PDF). */
+export function libreOffice(inputs: { name: string; bytes: Uint8Array }[], target: "docx" | "doc" | "pdf", work: string): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
   if (inputs.length === 0) return out;
   const inDir = path.join(work, `lo-${target}-in`);
@@ -218,7 +218,7 @@ export function libreOffice(inputs: { name: string; bytes: Uint8Array }[], targe
   mkdirSync(inDir, { recursive: true });
   mkdirSync(outDir, { recursive: true });
   for (const i of inputs) writeFileSync(path.join(inDir, i.name), i.bytes);
-  const filter = target === "docx" ? "docx:MS Word 2007 XML" : "doc:MS Word 97";
+  const filter = target === "docx" ? "docx:MS Word 2007 XML" : target === "doc" ? "doc:MS Word 97" : "pdf:writer_pdf_Export";
   execFileSync(
     "soffice",
     [`-env:UserInstallation=file://${path.join(work, "lo-profile-forms")}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", outDir, ...inputs.map((i) => path.join(inDir, i.name))],

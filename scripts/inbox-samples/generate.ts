@@ -96,6 +96,7 @@ function makeForms(form: CompiledForm, work: string): Map<string, FormOut[]> {
   const out = new Map<string, FormOut[]>();
   const lo: { key: string; name: string; bytes: Uint8Array }[] = [];
   const doc: { key: string; name: string; bytes: Uint8Array }[] = [];
+  const pdf: { key: string; name: string; bytes: Uint8Array }[] = [];
   for (const p of PLAN) {
     const agency = agencyOf(p.key);
     const rng = new FormRng(`${SEED}/${p.key}`);
@@ -134,11 +135,12 @@ function makeForms(form: CompiledForm, work: string): Map<string, FormOut[]> {
       const name = `${p.key}-${list.length}.docx`;
       if (fp.post === "lo") lo.push({ key: p.key, name, bytes });
       if (fp.post === "doc") doc.push({ key: p.key, name, bytes });
-      list.push({ plan: fp, path: placed(p, fp.post === "doc" ? fp.file : base), bytes, answers: a });
+      if (fp.post === "pdf") pdf.push({ key: p.key, name, bytes });
+      list.push({ plan: fp, path: placed(p, fp.post === "doc" || fp.post === "pdf" ? fp.file : base), bytes, answers: a });
     }
     out.set(p.key, list);
   }
-  const converted = new Map([...libreOffice(lo, "docx", work), ...libreOffice(doc, "doc", work)]);
+  const converted = new Map([...libreOffice(lo, "docx", work), ...libreOffice(doc, "doc", work), ...libreOffice(pdf, "pdf", work)]);
   for (const [key, list] of out) {
     list.forEach((f, i) => {
       const c = converted.get(`${key}-${i}.docx`);
@@ -357,6 +359,7 @@ function buildTruth(form: CompiledForm, forms: Map<string, FormOut[]>, evidence:
     }
     if (current.plan.post === "corrupt") add("corrupt_docx", "the .docx is a truncated zip", [current.path], { extract: "exit 2 (unreadable)", manifest: "failed", identifiedBy: "folder" });
     if (current.plan.post === "doc") add("legacy_doc", "a Word 97 .doc (read through LibreOffice)", [current.path], { extract: "converted with LibreOffice" });
+    if (current.plan.post === "pdf") add("form_as_pdf", "the form returned as a PDF (Word's Save as PDF of a legacy-field form: boxes drawn as graphics)", [current.path], { extract: "read from the PDF, same answers as the .docx", manifest: "used" });
     if (p.noAgencyName) add(p.identifiedBy === "folder" ? "no_agency_name_folder" : "no_agency_name_file_name", `the general block has the address only; the agency is known from its ${p.identifiedBy === "folder" ? "folder" : "file name"}`, [current.path], { identifiedBy: p.identifiedBy });
     for (const q of p.missingEvidence ?? []) add("evidence_missing", `${q} answered with a claim that needs evidence, no file sent`, [current.path], { validation: ["evidence_missing"], audit: "evidence_missing" });
     for (const e of evs) {
@@ -536,7 +539,7 @@ function readmeText(agencies: ReturnType<typeof buildTruth>["agencies"], mistake
   for (const [rel, d] of disk) if (!rel.includes(".zip/")) total += d.bytes.length;
   const rows = agencies.map((a) => {
     const where = a.layout === "folder" ? `folder \`${a.place}/\`` : a.layout === "zip" ? `\`${a.place}\`` : "loose files";
-    const styles = uniq(a.forms.map((f) => (f.post === "lo" ? `${f.style}→LibreOffice` : f.post === "doc" ? ".doc" : f.post === "corrupt" ? "corrupt" : f.style))).join(", ");
+    const styles = uniq(a.forms.map((f) => (f.post === "lo" ? `${f.style}→LibreOffice` : f.post === "doc" ? ".doc" : f.post === "pdf" ? "PDF" : f.post === "corrupt" ? "corrupt" : f.style))).join(", ");
     const pasted = a.evidence.filter((e) => e.linkedBy === "embedded").length;
     const ev = `${a.evidence.length - pasted}${pasted ? ` + ${pasted} pasted in the form` : ""}`;
     return `| ${a.name} | ${where} | ${a.identifiedBy} | ${styles} | ${ev} | ${a.evidenceNeeded.join(" ")} |`;

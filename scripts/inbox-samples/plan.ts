@@ -42,7 +42,7 @@ export interface FormPlan {
   file: string;
   style: FillStyle;
   /** lo: a LibreOffice round trip of the rendered .docx; doc: saved as Word 97 by LibreOffice; corrupt: truncated zip. */
-  post?: "lo" | "doc" | "corrupt";
+  post?: "lo" | "doc" | "pdf" | "corrupt";
   /** A superseded earlier copy (the agency resubmitted). */
   superseded?: boolean;
   /** Deterministic mtime (ISO); the newer copy of a resubmission also carries its date in the name. */
@@ -303,9 +303,9 @@ export const PLAN: AgencyPlan[] = [
     noAgencyName: true,
     wanted: ["P2.1.5.1:yes"],
     mistakes: [],
-    forms: [{ file: "แบบสำรวจ.docx", style: "legacy", mtime: MT }],
+    forms: [{ file: "แบบสำรวจ.pdf", style: "legacy", post: "pdf", mtime: MT }],
     evidence: [digital("P2.1.5.1_ชุดข้อมูลสำคัญ.pdf", ["P2.1.5.1"], "key-datasets")],
-    notes: ["ที่ตั้งหน่วยงาน has only the address, and the form is just แบบสำรวจ.docx: the folder names the agency"],
+    notes: ["the form came back as a PDF (saved from Word: legacy boxes drawn as graphics); ที่ตั้งหน่วยงาน has only the address, and the file is just แบบสำรวจ.pdf: the folder names the agency"],
   },
   {
     key: "culture",

@@ -106,6 +106,7 @@ export function reasonFrom(code: string, th: string, en: string): Reason {
 export const NEWER_BY = {
   file_name_date: { th: "วันที่ในชื่อไฟล์", en: "the date in the file name" },
   revision: { th: "คำว่าแก้ไข/ฉบับที่ในชื่อไฟล์", en: "the revision marker in the file name" },
+  word_over_pdf: { th: "ไฟล์ Word ของเอกสารเดียวกัน (อ่านได้แม่นกว่าไฟล์ PDF)", en: "the Word file of the same document (read more exactly than its PDF)" },
   mtime: { th: "เวลาแก้ไขไฟล์", en: "the file modification time" },
   path: { th: "ลำดับชื่อไฟล์ (ข้อมูลอื่นเท่ากัน)", en: "the file name order (all else equal)" },
 } satisfies Record<string, Text>;

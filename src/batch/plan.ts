@@ -81,13 +81,16 @@ const FORM_EXTENSIONS = new Set(["docx", "docm", "doc", "odt"]);
 /** Evidence types, and image types people send that the reader will explain it cannot read. */
 const EVIDENCE_EXTENSIONS = new Set(["pdf", "png", "jpg", "jpeg", "tif", "tiff", "heic", "heif", "gif", "bmp", "webp"]);
 
-/** Forms are Word files; a Word file with a question code in its name or folder is evidence ("P5.1 ระบบ.docx"). */
+/**
+ * Forms are Word files and PDFs (the form saved as PDF) — unless a question code in the name or folder says it is
+ * evidence ("P5.1 ระบบ.docx"). A PDF the extractor does not find the questionnaire in is evidence after all.
+ */
 export function classifyFiles(files: readonly InboxFile[], form: CompiledForm): ClassifiedInbox {
   const out: ClassifiedInbox = { forms: [], evidence: [], ignored: [] };
   for (const file of files) {
     const ext = extension(file.path);
     if (SYSTEM_FILE.test(file.path)) out.ignored.push(ignored(file, "system_file"));
-    else if (FORM_EXTENSIONS.has(ext)) (codesFor(file.path, form).questions.length ? out.evidence : out.forms).push(file);
+    else if (FORM_EXTENSIONS.has(ext) || ext === "pdf") (codesFor(file.path, form).questions.length ? out.evidence : out.forms).push(file);
     else if (EVIDENCE_EXTENSIONS.has(ext)) out.evidence.push(file);
     else out.ignored.push(ignored(file, "unsupported_file"));
   }
@@ -124,10 +127,14 @@ export function buildPlan(form: CompiledForm, inbox: Inbox, classified: Classifi
   for (const file of classified.forms) {
     const outcome = outcomes.get(file.path);
     if (!outcome) throw new Error(`no extraction outcome for ${file.path}`);
-    if (outcome.kind === "failed") {
+    if (outcome.kind === "failed" && extension(file.path) === "pdf") {
+      // A PDF that cannot be read as a form is reported by the evidence stage, which reads it as evidence.
+      evidenceCandidates.push(file);
+    } else if (outcome.kind === "failed") {
       failedForms.push({ file, reason: outcome.reason, name: identify(file.path).name });
     } else if (outcome.kind === "not_form") {
-      notForms.add(file.path);
+      // A Word file is sent as the form; a PDF without the questionnaire in it is plainly evidence.
+      if (extension(file.path) !== "pdf") notForms.add(file.path);
       evidenceCandidates.push(file);
     } else {
       const { name, identifiedBy } = identify(file.path, outcome.doc);
@@ -364,6 +371,9 @@ function codesFor(filePath: string, form: CompiledForm): { questions: string[]; 
 function compareSubmissions(a: Pick<Submission, "file" | "date" | "revision">, b: Pick<Submission, "file" | "date" | "revision">): { order: number; by: keyof typeof NEWER_BY } {
   if (a.date && b.date && a.date !== b.date) return { order: a.date > b.date ? -1 : 1, by: "file_name_date" };
   if (a.revision !== b.revision) return { order: b.revision - a.revision, by: "revision" };
+  // The .docx and the PDF saved from it: the .docx is read exactly.
+  const aPdf = extension(a.file.path) === "pdf";
+  if (aPdf !== (extension(b.file.path) === "pdf") && stem(a.file.path) === stem(b.file.path)) return { order: aPdf ? 1 : -1, by: "word_over_pdf" };
   if (a.file.mtimeMs !== b.file.mtimeMs) return { order: b.file.mtimeMs - a.file.mtimeMs, by: "mtime" };
   return { order: compare(b.file.path, a.file.path), by: "path" };
 }

@@ -7,12 +7,20 @@ import type { Block, DocxDocument, Message, Result } from "../docx/model.js";
 import { openPdf } from "../evidence/pdf.js";
 import { joinContinuedTables, pageBlocks, type Counters } from "./layout.js";
 
+/** The questionnaire prints on about 60–100 pages; a PDF several times longer is some other document. */
+export const MAX_FORM_PAGES = 400;
+
 export async function readPdfForm(bytes: Uint8Array): Promise<Result<DocxDocument>> {
   // pdf.js wants a plain Uint8Array, not a Node Buffer.
   const doc = await openPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const pages: Block[][] = [];
   const messages: Message[] = [];
   const counters: Counters = { paragraph: 0, table: 0 };
+  if (doc.numPages > MAX_FORM_PAGES) {
+    await doc.close();
+    const message = `${doc.numPages} pages: far longer than the questionnaire, not read as a form`;
+    return { value: { blocks: [], warnings: [{ severity: "warning", code: "pdf_too_long_for_form", message }] }, messages: [{ severity: "warning", code: "pdf_too_long_for_form", message }] };
+  }
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       const { content, drawing } = await doc.formPage(n);

@@ -32,7 +32,10 @@ function doc(officeLocation?: string): AnswerDocument {
 function plan(files: InboxFile[], outcomes: Record<string, FormOutcome>, options: PlanOptions = {}) {
   const inbox: Inbox = { files, records: [] };
   const classified = classifyFiles(files, form);
-  return buildPlan(form, inbox, classified, new Map(Object.entries(outcomes)), options);
+  // PDFs without a question code are read as forms first; these are not the questionnaire.
+  const read = new Map(Object.entries(outcomes));
+  for (const f of classified.forms) if (f.path.endsWith(".pdf") && !read.has(f.path)) read.set(f.path, { kind: "not_form" });
+  return buildPlan(form, inbox, classified, read, options);
 }
 
 const form_ = (office?: string): FormOutcome => ({ kind: "form", doc: doc(office), embedded: [] });
@@ -57,6 +60,24 @@ describe("buildPlan", () => {
     const superseded = result.files.find((f) => f.path === "a/x.docx")!;
     expect(superseded).toMatchObject({ status: "superseded", agency: "สำนักงานพาณิชย์จังหวัดเชียงใหม่", reason: { code: "superseded" } });
     expect(superseded.reason!.messageEn).toContain("revision marker");
+  });
+
+  it("reads a PDF as the form, prefers the .docx it was saved from, and takes an unreadable PDF as evidence", () => {
+    const files = [file("พาณิชย์/แบบสำรวจ.pdf", 9), file("พาณิชย์/แบบสำรวจ.docx", 1), file("เกษตร/แบบสำรวจ.pdf"), file("เกษตร/สแกน.pdf")];
+    const result = plan(files, {
+      "พาณิชย์/แบบสำรวจ.pdf": form_(COMMERCE),
+      "พาณิชย์/แบบสำรวจ.docx": form_(COMMERCE),
+      "เกษตร/แบบสำรวจ.pdf": form_(),
+      "เกษตร/สแกน.pdf": { kind: "failed", reason: { code: "broken-pdf", message: "x", messageEn: "x" } as never },
+    });
+    expect(result.agencies.map((a) => [a.ref.id, a.form.path])).toEqual([
+      ["สำนักงานพาณิชย์จังหวัดเชียงใหม่", "พาณิชย์/แบบสำรวจ.docx"],
+      ["เกษตร", "เกษตร/แบบสำรวจ.pdf"],
+    ]);
+    // Saved later, but the same document: the .docx is read exactly.
+    expect(result.files.find((f) => f.path === "พาณิชย์/แบบสำรวจ.pdf")!.reason!.messageEn).toContain("the Word file of the same document");
+    // Not failed as a form: it goes on to the evidence stage (named for no question, so it links to nothing).
+    expect(result.files.find((f) => f.path === "เกษตร/สแกน.pdf")).toMatchObject({ kind: "evidence", status: "unlinked", reason: { code: "no_question_code" } });
   });
 
   it("takes the later date in the name, else the later modification time", () => {
