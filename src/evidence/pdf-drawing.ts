@@ -7,7 +7,7 @@ import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { BBox } from "./schema.js";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
-type Matrix = [number, number, number, number, number, number];
+export type Matrix = [number, number, number, number, number, number];
 type Point = [number, number];
 
 export interface DrawnSubpath {
@@ -38,7 +38,7 @@ export interface PageDrawing {
   widgets: FormWidget[];
 }
 
-function multiply(m: Matrix, n: Matrix): Matrix {
+export function multiply(m: Matrix, n: Matrix): Matrix {
   return [
     m[0] * n[0] + m[2] * n[1],
     m[1] * n[0] + m[3] * n[1],

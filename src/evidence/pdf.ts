@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { bdcActualTexts } from "./actualtext.js";
 import { EvidenceError } from "./messages.js";
-import { pageDrawing, type PageDrawing } from "./pdf-drawing.js";
+import { type Matrix, multiply, pageDrawing, type PageDrawing } from "./pdf-drawing.js";
 import type { RgbaImage } from "./raster.js";
 import type { BBox } from "./schema.js";
 
@@ -312,19 +312,6 @@ function openRaw(lib: PdfJs, data: Uint8Array): Promise<PDFDocumentProxy> {
     isEvalSupported: false,
     verbosity: 0,
   }).promise;
-}
-
-type Matrix = [number, number, number, number, number, number];
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
 }
 
 /** Area of the page covered by painted images, from the operator list (image XObjects map the unit square). */
