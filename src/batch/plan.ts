@@ -372,8 +372,9 @@ function compareSubmissions(a: Pick<Submission, "file" | "date" | "revision">, b
   if (a.date && b.date && a.date !== b.date) return { order: a.date > b.date ? -1 : 1, by: "file_name_date" };
   if (a.revision !== b.revision) return { order: b.revision - a.revision, by: "revision" };
   // The .docx and the PDF saved from it: the .docx is read exactly.
-  const aPdf = extension(a.file.path) === "pdf";
-  if (aPdf !== (extension(b.file.path) === "pdf") && stem(a.file.path) === stem(b.file.path)) return { order: aPdf ? 1 : -1, by: "word_over_pdf" };
+  const [ea, eb] = [extension(a.file.path), extension(b.file.path)];
+  const wordAndPdf = (ea === "pdf" && FORM_EXTENSIONS.has(eb)) || (eb === "pdf" && FORM_EXTENSIONS.has(ea));
+  if (wordAndPdf && stem(a.file.path) === stem(b.file.path)) return { order: ea === "pdf" ? 1 : -1, by: "word_over_pdf" };
   if (a.file.mtimeMs !== b.file.mtimeMs) return { order: b.file.mtimeMs - a.file.mtimeMs, by: "mtime" };
   return { order: compare(b.file.path, a.file.path), by: "path" };
 }

@@ -88,8 +88,9 @@ export interface Text {
 
 export type MarkShape = "box" | "circle" | "tick" | "cross";
 /** drawn: a box or circle painted as graphics in a PDF (with a tick, cross or fill inside when checked); form_widget: a
- * PDF form (AcroForm) check box or radio button and its state. */
-export type MarkSource = "glyph" | "sym" | "content_control" | "legacy_field" | "drawn" | "form_widget";
+ * PDF form (AcroForm) check box or radio button and its state; scan: a box or circle found on the image of a paper
+ * copy, checked by the ink inside it. */
+export type MarkSource = "glyph" | "sym" | "content_control" | "legacy_field" | "drawn" | "form_widget" | "scan";
 
 export interface Mark {
   kind: "mark";

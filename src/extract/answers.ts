@@ -11,6 +11,7 @@ export const Recognition = z.enum([
   "glyph",
   "drawn",
   "form_widget",
+  "scan",
   "typed_mark",
   "text",
   "underline",

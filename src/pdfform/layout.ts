@@ -30,8 +30,15 @@ const MARK_SIDE = { min: 4, max: 32 };
 /** Rules closer than this are one rule (double borders, rounding). */
 const SNAP = 2.5;
 
-export function pageBlocks(items: readonly TextItem[], drawing: PageDrawing, page: number, counters: Counters): Block[] {
-  const { marks, used } = drawnMarks(drawing);
+/** A mark found some other way than in the drawing (optical mark recognition on a scan), placed on the page. */
+export interface FoundMark {
+  bbox: Box;
+  mark: Mark;
+}
+
+export function pageBlocks(items: readonly TextItem[], drawing: PageDrawing, page: number, counters: Counters, found: readonly FoundMark[] = []): Block[] {
+  const { marks: drawn, used } = drawnMarks(drawing);
+  const marks = [...drawn, ...found.map((f): PlacedItem => ({ str: "", bbox: f.bbox, mark: f.mark }))];
   const rules = ruleSegments(drawing.paths.filter((p) => !used.has(p)));
   const grids = tableGrids(rules);
   const underlines = rules.h.filter((s) => !grids.some((g) => g.segments.has(s)));
@@ -136,6 +143,21 @@ function withoutRunningLines(pages: Block[][]): Block[][] {
 
 function paragraphText(p: Paragraph): string {
   return p.inlines.map((i) => (i.kind === "text" ? i.text : i.kind === "tab" ? " " : "")).join("");
+}
+
+/** Paragraph and table indices in document order, as the .docx reader counts them (pages are laid out apart). */
+export function renumber(blocks: readonly Block[]): void {
+  const counters: Counters = { paragraph: 0, table: 0 };
+  const walk = (list: readonly Block[]) => {
+    for (const b of list) {
+      if (b.kind === "paragraph") b.index = counters.paragraph++;
+      else {
+        b.index = counters.table++;
+        for (const row of b.rows) for (const cell of row.cells) walk(cell.blocks);
+      }
+    }
+  };
+  walk(blocks);
 }
 
 const columnEdges = new WeakMap<Table, number[]>();

@@ -1,37 +1,94 @@
 /**
- * A questionnaire returned as a PDF with a text layer (Word's or LibreOffice's "Save as PDF") → the same document
- * model the .docx reader makes, so the one extractor anchors on the printed codes and labels as it does for .docx.
- * Each page's text and drawing become paragraphs and tables (`layout.ts`); a table running over a page break is one.
+ * A questionnaire returned as a PDF → the same document model the .docx reader makes, so the one extractor anchors
+ * on the printed codes and labels as it does for .docx. A page with a text layer (Word's or LibreOffice's "Save as
+ * PDF") becomes paragraphs and tables from its text and drawing (`layout.ts`); a page that is a picture (a scanned
+ * or photographed paper copy) is read by OCR and optical mark recognition (`scan.ts`). A table running over a page
+ * break is one table.
  */
 import type { Block, DocxDocument, Message, Result } from "../docx/model.js";
-import { openPdf } from "../evidence/pdf.js";
-import { joinContinuedTables, pageBlocks, type Counters } from "./layout.js";
+import { chooseOcrEngine } from "../evidence/ocr-native.js";
+import type { OcrEngine } from "../evidence/ocr.js";
+import { openPdf, type PdfPageContent } from "../evidence/pdf.js";
+import { toGray } from "../evidence/raster.js";
+import { inLanes } from "../util/lanes.js";
+import { joinContinuedTables, pageBlocks, renumber } from "./layout.js";
+import { readScannedFormPage } from "./scan.js";
 
 /** The questionnaire prints on about 60–100 pages; a PDF several times longer is some other document. */
 export const MAX_FORM_PAGES = 400;
+/** Scanned pages are read at this resolution: Thai print of 14–16 pt is 40 px high, enough for OCR. */
+export const SCAN_DPI = 200;
 
-export async function readPdfForm(bytes: Uint8Array): Promise<Result<DocxDocument>> {
+export interface PdfFormOptions {
+  /** OCR for scanned pages; without one, the best available is started for the file and stopped after it. */
+  engine?: OcrEngine;
+}
+
+/** Scanned pages read first to see whether the file is the questionnaire at all. */
+const PROBE_PAGES = 3;
+/** A question code ("G1.", "P2.1.3") or the questionnaire's title words, as OCR reads them. */
+const FORM_HINT = /(?:^|\s)[GP][0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*\.?\s|แบบสำรวจ|รัฐบาลดิจิทัล|Digital\s*(?:Government|Leadership|Policy)/u;
+
+function blocksText(blocks: readonly Block[]): string {
+  return blocks
+    .map((b) => (b.kind === "paragraph" ? b.inlines.map((i) => (i.kind === "text" ? i.text : " ")).join("") : b.rows.map((r) => r.cells.map((c) => blocksText(c.blocks)).join(" ")).join(" ")))
+    .join("\n");
+}
+
+/** A page is a picture of paper: almost no letters in its text layer, and images over most of it. */
+const isScanned = (p: PdfPageContent) => p.letters < 20 && p.imageCoverage > 0.5;
+
+export async function readPdfForm(bytes: Uint8Array, options: PdfFormOptions = {}): Promise<Result<DocxDocument>> {
   // pdf.js wants a plain Uint8Array, not a Node Buffer.
   const doc = await openPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  const pages: Block[][] = [];
   const messages: Message[] = [];
-  const counters: Counters = { paragraph: 0, table: 0 };
   if (doc.numPages > MAX_FORM_PAGES) {
     await doc.close();
     const message = `${doc.numPages} pages: far longer than the questionnaire, not read as a form`;
     return { value: { blocks: [], warnings: [{ severity: "warning", code: "pdf_too_long_for_form", message }] }, messages: [{ severity: "warning", code: "pdf_too_long_for_form", message }] };
   }
+  let engine: Promise<OcrEngine> | undefined;
+  const ocr = () => (engine ??= options.engine ? Promise.resolve(options.engine) : chooseOcrEngine("auto"));
+  const numbers = Array.from({ length: doc.numPages }, (_, i) => i + 1);
+  let scanned = 0;
+  let pages: Block[][];
   try {
-    for (let n = 1; n <= doc.numPages; n++) {
-      const { content, drawing } = await doc.formPage(n);
-      pages.push(pageBlocks(content.items, drawing, n, counters));
+    // pdf.js parses in its worker: asking for a few pages at once keeps it busy while this thread lays them out.
+    const read = await inLanes(numbers, 4, (n) => doc.formPage(n));
+    const scans = numbers.filter((n) => isScanned(read[n - 1]!.content));
+    scanned = scans.length;
+    const lanes = scans.length ? (await ocr()).parallelism : 1;
+    const ocred = new Map<number, Block[]>();
+    const readScans = (list: number[]) =>
+      inLanes(list, lanes, async (n) => {
+        const page = await readScannedFormPage(toGray(await doc.render(n, SCAN_DPI)), SCAN_DPI, await ocr(), n);
+        ocred.set(n, page.blocks);
+        messages.push(...page.messages);
+      });
+    // A scanned PDF is read through only when its first pages look like the questionnaire: most scans in an inbox
+    // are evidence, and OCR of every page costs about a second a page.
+    const probe = scans.slice(0, PROBE_PAGES);
+    await readScans(probe);
+    if (probe.some((n) => FORM_HINT.test(blocksText(ocred.get(n)!)))) await readScans(scans.slice(PROBE_PAGES));
+    else if (scans.length > probe.length) {
+      messages.push({ severity: "warning", code: "scan_not_form", message: `the first ${probe.length} scanned pages show no question code or title of the questionnaire: the other pages were not read` });
     }
+    pages = numbers.map((n) => ocred.get(n) ?? pageBlocks(read[n - 1]!.content.items, read[n - 1]!.drawing, n, { paragraph: 0, table: 0 }));
   } finally {
     await doc.close();
+    if (engine && !options.engine) await (await engine).terminate();
   }
   const blocks = joinContinuedTables(pages);
-  if (blocks.length === 0) messages.push({ severity: "warning", code: "pdf_no_text", message: "the PDF has no text layer (a scan?): nothing could be read" });
-  else {
+  renumber(blocks);
+  messages.sort((a, b) => (a.location ?? "").localeCompare(b.location ?? "", "en", { numeric: true }));
+  if (blocks.length === 0) messages.push({ severity: "warning", code: "pdf_no_text", message: "nothing could be read from the PDF: no text layer, and OCR found no words" });
+  else if (scanned > 0) {
+    messages.push({
+      severity: "warning",
+      code: "read_from_scan",
+      message: `${scanned} of ${doc.numPages} pages are pictures of paper, read by OCR and by the ink in each box: check the answers against the pages (handwriting is not read as text)`,
+    });
+  } else {
     messages.push({
       severity: "warning",
       code: "read_from_pdf",

@@ -63,7 +63,14 @@ describe("buildPlan", () => {
   });
 
   it("reads a PDF as the form, prefers the .docx it was saved from, and takes an unreadable PDF as evidence", () => {
-    const files = [file("พาณิชย์/แบบสำรวจ.pdf", 9), file("พาณิชย์/แบบสำรวจ.docx", 1), file("เกษตร/แบบสำรวจ.pdf"), file("เกษตร/สแกน.pdf")];
+    const files = [
+      file("พาณิชย์/แบบสำรวจ.pdf", 9),
+      file("พาณิชย์/แบบสำรวจ.docx", 1),
+      file("เกษตร/แบบสำรวจ.pdf"),
+      file("เกษตร/สแกน.pdf"),
+      file("เกษตร/P5.1 ระบบ.png", 1),
+      file("เกษตร/P5.1 ระบบ.pdf", 9),
+    ];
     const result = plan(files, {
       "พาณิชย์/แบบสำรวจ.pdf": form_(COMMERCE),
       "พาณิชย์/แบบสำรวจ.docx": form_(COMMERCE),
@@ -78,6 +85,9 @@ describe("buildPlan", () => {
     expect(result.files.find((f) => f.path === "พาณิชย์/แบบสำรวจ.pdf")!.reason!.messageEn).toContain("the Word file of the same document");
     // Not failed as a form: it goes on to the evidence stage (named for no question, so it links to nothing).
     expect(result.files.find((f) => f.path === "เกษตร/สแกน.pdf")).toMatchObject({ kind: "evidence", status: "unlinked", reason: { code: "no_question_code" } });
+    // Evidence sent again as a PDF: the later copy wins, whatever its type (the Word-over-PDF rule is for forms).
+    expect(result.files.find((f) => f.path === "เกษตร/P5.1 ระบบ.png")).toMatchObject({ status: "superseded" });
+    expect(result.files.find((f) => f.path === "เกษตร/P5.1 ระบบ.pdf")).toMatchObject({ status: "used" });
   });
 
   it("takes the later date in the name, else the later modification time", () => {

@@ -1,0 +1,87 @@
+/**
+ * Paper copies of filled forms, as a scanner or a phone makes them: each page of a form saved as PDF is printed to
+ * an image at 150–300 dpi, turned by up to ±2°, blurred a little, given paper tone and speckle, saved as JPEG
+ * (quality 55–90), and the pages are put back together as an image-only PDF. Seeded per file: same input, same bytes.
+ *
+ *   npx tsx scripts/form-samples/scan-pdf.ts <out dir> <form.pdf>... [--dpi 150] [--pages 1-20]
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { createCanvas, ImageData } from "@napi-rs/canvas";
+import { PDFDocument } from "pdf-lib";
+import { openPdf } from "../../src/evidence/pdf.js";
+import { Rng } from "./prng.js";
+
+export interface ScanLook {
+  dpi: number;
+  /** Degrees, clockwise. */
+  angle: number;
+  blur: number;
+  quality: number;
+}
+
+/** One page image (RGBA at `dpi`) → a JPEG as it comes off a scanner. */
+export function scanPage(rgba: { width: number; height: number; data: Uint8ClampedArray | Uint8Array }, look: ScanLook, rng: Rng): Uint8Array {
+  const src = createCanvas(rgba.width, rgba.height);
+  src.getContext("2d").putImageData(new ImageData(new Uint8ClampedArray(rgba.data), rgba.width, rgba.height), 0, 0);
+  const out = createCanvas(rgba.width, rgba.height);
+  const g = out.getContext("2d");
+  g.fillStyle = `rgb(${rng.int(236, 250)},${rng.int(234, 248)},${rng.int(226, 242)})`;
+  g.fillRect(0, 0, rgba.width, rgba.height);
+  g.translate(rgba.width / 2, rgba.height / 2);
+  g.rotate((look.angle * Math.PI) / 180);
+  g.translate(-rgba.width / 2, -rgba.height / 2);
+  if (look.blur > 0) g.filter = `blur(${look.blur}px)`;
+  g.globalCompositeOperation = "multiply";
+  g.drawImage(src, 0, 0);
+  g.setTransform(1, 0, 0, 1, 0, 0);
+  g.filter = "none";
+  g.globalCompositeOperation = "source-over";
+  // Speckle: dust and toner dots.
+  for (let k = 0; k < (rgba.width * rgba.height) / 4000; k++) {
+    g.fillStyle = `rgba(40,40,40,${0.2 + 0.5 * rng.next()})`;
+    g.fillRect(rng.int(0, rgba.width), rng.int(0, rgba.height), 1 + rng.int(0, 1), 1 + rng.int(0, 1));
+  }
+  return out.encodeSync("jpeg", look.quality);
+}
+
+async function scanFile(file: string, outDir: string, dpiWanted: number | undefined, pages: [number, number] | undefined): Promise<string> {
+  const rng = new Rng(`samruat/forms/scan/${path.basename(file)}`);
+  const look: ScanLook = { dpi: dpiWanted ?? rng.pick([150, 200, 300]), angle: (rng.next() * 4 - 2) * 0.999, blur: rng.pick([0, 0.4, 0.7]), quality: rng.int(55, 90) };
+  const doc = await openPdf(new Uint8Array(readFileSync(file)));
+  const out = await PDFDocument.create();
+  out.setCreationDate(new Date("2024-06-19T08:30:00Z"));
+  out.setModificationDate(new Date("2024-06-19T08:30:00Z"));
+  out.setProducer("samruat scan-pdf");
+  out.setCreator("samruat scan-pdf");
+  const [from, to] = pages ?? [1, doc.numPages];
+  for (let n = from; n <= Math.min(to, doc.numPages); n++) {
+    const image = await doc.render(n, look.dpi);
+    // Each page lies a little differently on the glass.
+    const jpeg = scanPage(image, { ...look, angle: look.angle + (rng.next() - 0.5) * 0.4 }, rng);
+    const embedded = await out.embedJpg(jpeg);
+    const page = out.addPage([(image.width * 72) / look.dpi, (image.height * 72) / look.dpi]);
+    page.drawImage(embedded, { x: 0, y: 0, width: page.getWidth(), height: page.getHeight() });
+  }
+  await doc.close();
+  mkdirSync(outDir, { recursive: true });
+  const target = path.join(outDir, `${path.basename(file, ".pdf")}.scan.pdf`);
+  writeFileSync(target, await out.save({ useObjectStreams: false }));
+  process.stderr.write(`${target}: ${look.dpi} dpi, ${look.angle.toFixed(2)}°, blur ${look.blur}, JPEG ${look.quality}\n`);
+  return target;
+}
+
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  const args = process.argv.slice(2);
+  const option = (name: string) => {
+    const at = args.indexOf(name);
+    if (at < 0) return undefined;
+    const [value] = args.splice(at, 2).slice(1);
+    return value;
+  };
+  const dpi = option("--dpi");
+  const range = option("--pages")?.split("-").map(Number) as [number, number] | undefined;
+  const [outDir, ...files] = args;
+  if (!outDir || files.length === 0) throw new Error("usage: scan-pdf.ts <out dir> <form.pdf>... [--dpi 150] [--pages 1-20]");
+  for (const f of files) await scanFile(f, outDir, dpi ? Number(dpi) : undefined, range);
+}

@@ -1,0 +1,307 @@
+/**
+ * A paper copy of the questionnaire, scanned or photographed (an image-only PDF) → the same document blocks as a
+ * PDF with a text layer, so the one extractor anchors on the printed codes and labels. Per page: straighten (skew by
+ * projection profiles), read the words with OCR, find table rules and the boxes and circles of the choices in the
+ * image (optical mark recognition: a box is checked by the ink inside it — tick, cross, fill or scribble), and hand
+ * words, rules and marks to the same layout as a text-layer page. A mark whose ink is neither clearly there nor
+ * clearly absent is read as it looks and reported with its page and box: never a silent guess.
+ */
+import type { Mark } from "../docx/model.js";
+import { estimateSkew } from "../evidence/highlight.js";
+import type { OcrEngine, OcrResult } from "../evidence/ocr.js";
+import type { DrawnPath } from "../evidence/pdf-drawing.js";
+import type { TextItem } from "../evidence/pdf.js";
+import { connectedComponents, deskew, open, type GrayImage, type Mask } from "../evidence/raster.js";
+import type { Block, Message } from "../docx/model.js";
+import { pageBlocks, type Counters, type FoundMark } from "./layout.js";
+
+type Box = [number, number, number, number];
+
+/** Ink darker than this is print or pen (0–255). */
+const DARK = 180;
+/** Side of a choice's box or circle in points (the form prints them at 10–16 pt; legacy fields at up to 26 pt). */
+const SIDE = { min: 9.5, max: 32 };
+/** Smallest circle of a choice, in points (a 16 pt "o" is about 8 pt). */
+const CIRCLE_MIN = 9.5;
+/**
+ * Ink inside a box, as a length in units of the box's inner width (pixels darker than INNER_DARK over the width): a
+ * thin cross is about 2.8, a tick 1.5, a filled box its width, an empty box 0, a speck of dust a few tenths. Above
+ * CHECKED it is marked, below EMPTY it is not, between it is unsure.
+ */
+const INK = { empty: 0.3, checked: 0.8 };
+/** Inside a box, fainter strokes count (a thin pen tick, a grey cross printed by a form field). */
+const INNER_DARK = 190;
+/** A rule is a straight line at least this long (points): longer than any box side. */
+const RULE_MIN = 36;
+/** Skews under this (radians) are left alone. */
+const STRAIGHT = 0.1 * (Math.PI / 180);
+
+export interface ScannedPage {
+  blocks: Block[];
+  messages: Message[];
+}
+
+/** One page image (gray, at `dpi`) → blocks, from the OCR of the straightened page. Indices count from 0 per page. */
+export async function readScannedFormPage(gray: GrayImage, dpi: number, engine: OcrEngine, page: number): Promise<ScannedPage> {
+  const skew = estimateSkew(darkMask(gray).data, gray.width, gray.height);
+  const image = Math.abs(skew) < STRAIGHT ? gray : deskew(gray, skew).image;
+  const ocr = await engine.recognize({ image, mode: "page", dpi });
+  return layoutScannedPage(image, dpi, ocr, page, { paragraph: 0, table: 0 });
+}
+
+/** The pure part: a straightened page image and its OCR → blocks and the marks it was unsure of. */
+export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult, page: number, counters: Counters): ScannedPage {
+  const pt = 72 / dpi;
+  const dark = darkMask(image);
+  const words = ocr.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
+  const marks = notLetters(outermost(findMarks(image, dark, dpi)), words);
+  const messages: Message[] = [];
+  for (const m of marks.filter((x) => x.unsure)) {
+    const box = m.bbox.map((v) => Math.round(v * pt)) as Box;
+    messages.push({
+      severity: "warning",
+      code: "mark_uncertain",
+      message: `page ${page}: a ${m.shape} at ${box.join(",")} (points) has a little ink inside (${m.ink.toFixed(2)} of its width); read as ${m.checked ? "checked" : "empty"} — check it on the page`,
+      location: `page ${page}, box ${box.join(",")}`,
+    });
+  }
+  const markBoxes = marks.map((m) => m.bbox);
+  const items: TextItem[] = [];
+  for (const w of words) {
+    // The box glyphs themselves come out of OCR as "[]", "O", "0" or "口": the mark stands for them.
+    if (markBoxes.some((b) => overlap(w.bbox, b) > 0.4 * w.bbox[2] * w.bbox[3])) continue;
+    items.push({ str: w.text, bbox: w.bbox.map((v) => v * pt) as Box });
+  }
+  const found: FoundMark[] = marks.map((m) => {
+    const bbox = m.bbox.map((v) => v * pt) as Box;
+    const mark: Mark = { kind: "mark", checked: m.checked, shape: m.shape, source: "scan", raw: `scan ${m.shape}, ink ${m.ink.toFixed(2)}`, box: bbox };
+    return { bbox, mark };
+  });
+  const paths = ruleSegments(dark, dpi).map((s) => rulePath(s, pt));
+  return { blocks: pageBlocks(items, { paths, widgets: [] }, page, counters, found), messages };
+}
+
+function darkMask(gray: GrayImage): Mask {
+  const data = new Uint8Array(gray.width * gray.height);
+  for (let i = 0; i < data.length; i++) data[i] = gray.data[i]! < DARK ? 1 : 0;
+  return { width: gray.width, height: gray.height, data };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Boxes and circles.
+
+interface FoundShape {
+  bbox: Box;
+  shape: "box" | "circle";
+  ink: number;
+  checked: boolean;
+  unsure: boolean;
+}
+
+/**
+ * Boxes: the straight pieces of the print (a horizontal and a vertical opening keep lines longer than most letter
+ * strokes) that close into a square of a choice's size, its four sides present even when a tick runs over them.
+ * Circles: round rings of that size in the ink itself. Checked by the ink inside, away from the outline.
+ */
+function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
+  const px = dpi / 72;
+  const [minSide, maxSide] = [SIDE.min * px, SIDE.max * px];
+  const piece = Math.max(2, Math.round(0.3 * minSide));
+  const h = open(dark, piece, 0);
+  const v = open(dark, 0, piece);
+  const lines: Mask = { width: dark.width, height: dark.height, data: h.data.map((x, i) => x | v.data[i]!) };
+  const out: FoundShape[] = [];
+  const taken: Box[] = [];
+  const components = connectedComponents(lines);
+  for (const members of components.members) {
+    const bbox = bounds(members, dark.width);
+    const [, , w, hh] = bbox;
+    if (w < minSide || hh < minSide || w > maxSide || hh > maxSide || Math.abs(w - hh) > 0.25 * Math.max(w, hh)) continue;
+    if (!hasFourSides(lines, bbox) || touchesNextLetter(dark, bbox)) continue;
+    taken.push(bbox);
+    out.push(judge(gray, bbox, "box"));
+  }
+  for (const members of connectedComponents(dark).members) {
+    const bbox = bounds(members, dark.width);
+    const [x, y, w, hh] = bbox;
+    // Circles a little larger than boxes, and truly round: round letters of ordinary print stay out.
+    if (w < CIRCLE_MIN * px || hh < CIRCLE_MIN * px || w > maxSide || hh > maxSide || Math.abs(w - hh) > 0.12 * Math.max(w, hh)) continue;
+    if (taken.some((t) => overlap(t, bbox) > 0.3 * w * hh)) continue;
+    if (!isRing(dark, x + w / 2, y + hh / 2, (w + hh) / 4) || touchesNextLetter(dark, bbox)) continue;
+    out.push(judge(gray, bbox, "circle"));
+  }
+  return out;
+}
+
+/** A box printed with a box inside (▣) or a ring round a disc (◉) is one mark: the outer one. */
+function outermost(shapes: FoundShape[]): FoundShape[] {
+  const inside = (a: Box, b: Box) => a !== b && a[0] >= b[0] - 1 && a[1] >= b[1] - 1 && a[0] + a[2] <= b[0] + b[2] + 1 && a[1] + a[3] <= b[1] + b[3] + 1;
+  const kept = shapes.filter((s) => !shapes.some((o) => o !== s && inside(s.bbox, o.bbox)));
+  // The inner shape's ink belongs to the outer one.
+  return kept.map((s) => (shapes.some((o) => o !== s && inside(o.bbox, s.bbox)) ? { ...s, ink: Math.max(s.ink, INK.checked), checked: true, unsure: false } : s));
+}
+
+/**
+ * Round letters of large print ("o", "e", "a" in a heading) pass for circles: a circle in the middle or at the end of
+ * a word OCR read, or half full of ink (a letter's inner strokes; a choice's circle is empty or filled), is a letter.
+ */
+function notLetters(shapes: FoundShape[], words: readonly { text: string; bbox: readonly number[] }[]): FoundShape[] {
+  return shapes.filter((s) => {
+    if (s.shape !== "circle") return true;
+    // A filled disc has ink across its whole width on every row; a letter's inner strokes are a few lines.
+    const filledDisc = s.ink > 0.5 * (s.bbox[2] - 2 * Math.max(2, Math.round(0.22 * s.bbox[2])));
+    if (s.ink > INK.checked && !filledDisc) return false;
+    const [x, , w] = s.bbox;
+    return !words.some((word) => {
+      const [wx = 0, , ww = 0] = word.bbox;
+      const within = overlap(word.bbox, s.bbox) > 0.5 * s.bbox[2] * s.bbox[3];
+      return within && wx < x - 0.3 * w && [...word.text].length >= 2 && wx + ww > x;
+    });
+  });
+}
+
+function bounds(members: Int32Array, width: number): Box {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const i of members) {
+    const x = i % width;
+    const y = (i / width) | 0;
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  }
+  return [x0, y0, x1 - x0 + 1, y1 - y0 + 1];
+}
+
+/** Each side of the square is covered by straight ink along most of its length. */
+function hasFourSides(lines: Mask, [x, y, w, h]: Box): boolean {
+  const t = Math.max(1, Math.round(0.12 * Math.min(w, h)));
+  const covered = (horizontal: boolean, at: number): number => {
+    const len = horizontal ? w : h;
+    let hit = 0;
+    for (let k = 0; k < len; k++) {
+      let any = false;
+      for (let d = -t; d <= t && !any; d++) {
+        const [cx, cy] = horizontal ? [x + k, at + d] : [at + d, y + k];
+        if (cx >= 0 && cy >= 0 && cx < lines.width && cy < lines.height && lines.data[cy * lines.width + cx]) any = true;
+      }
+      if (any) hit++;
+    }
+    return hit / len;
+  };
+  return covered(true, y) > 0.8 && covered(true, y + h - 1) > 0.8 && covered(false, x) > 0.8 && covered(false, x + w - 1) > 0.8;
+}
+
+/**
+ * Ink right before or after the shape, within a fifth of its width: a letter inside a word ("Office", "Practices"),
+ * not a choice's box or circle, which print with a space on either side.
+ */
+function touchesNextLetter(dark: Mask, [x, y, w, h]: Box): boolean {
+  const reach = Math.max(2, Math.round(0.2 * w));
+  // Specks of dust are a pixel or two; a letter's stroke runs down a good part of the line.
+  const need = Math.max(3, Math.round(0.25 * h));
+  for (const side of [1, -1]) {
+    let count = 0;
+    for (let yy = Math.round(y + 0.2 * h); yy < y + 0.8 * h; yy++) {
+      for (let d = 2; d <= reach; d++) {
+        const xx = side > 0 ? x + w - 1 + d : x - d;
+        if (xx >= 0 && xx < dark.width && dark.data[yy * dark.width + xx]) count++;
+      }
+    }
+    if (count >= need) return true;
+  }
+  return false;
+}
+
+/** Ink all round a circle of radius r (a ring or a disc), sampled at 32 points. */
+function isRing(dark: Mask, cx: number, cy: number, r: number): boolean {
+  let hit = 0;
+  for (let k = 0; k < 32; k++) {
+    const a = (k / 32) * 2 * Math.PI;
+    let any = false;
+    for (let d = 0.7; d <= 1.05 && !any; d += 0.05) {
+      const x = Math.round(cx + d * r * Math.cos(a));
+      const y = Math.round(cy + d * r * Math.sin(a));
+      if (x >= 0 && y >= 0 && x < dark.width && y < dark.height && dark.data[y * dark.width + x]) any = true;
+    }
+    if (any) hit++;
+  }
+  return hit >= 28;
+}
+
+/** The ink inside the outline (a margin of a fifth of the side left out), and what it says. */
+function judge(gray: GrayImage, bbox: Box, shape: "box" | "circle"): FoundShape {
+  const [x, y, w, h] = bbox;
+  const m = Math.max(2, Math.round(0.22 * Math.min(w, h)));
+  const inner = Math.max(1, Math.min(w, h) - 2 * m);
+  let inked = 0;
+  for (let yy = y + m; yy < y + h - m; yy++) {
+    for (let xx = x + m; xx < x + w - m; xx++) {
+      if (shape === "circle" && (xx - x - w / 2) ** 2 + (yy - y - h / 2) ** 2 > (Math.min(w, h) / 2 - m) ** 2) continue;
+      if (gray.data[yy * gray.width + xx]! < INNER_DARK) inked++;
+    }
+  }
+  const ink = inked / inner;
+  return { bbox, shape, ink, checked: ink >= (INK.empty + INK.checked) / 2, unsure: ink > INK.empty && ink < INK.checked };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Table rules.
+
+interface Rule {
+  horizontal: boolean;
+  at: number;
+  from: number;
+  to: number;
+}
+
+/** Straight dark runs longer than any box side, rows (and columns) next to each other joined into one rule. */
+function ruleSegments(dark: Mask, dpi: number): Rule[] {
+  const min = Math.round((RULE_MIN * dpi) / 72);
+  const gap = Math.max(1, Math.round(dpi / 100));
+  const out: Rule[] = [];
+  for (const horizontal of [true, false]) {
+    const [outer, inner] = horizontal ? [dark.height, dark.width] : [dark.width, dark.height];
+    const at = (o: number, i: number) => dark.data[horizontal ? o * dark.width + i : i * dark.width + o]!;
+    const growing: Rule[] = [];
+    for (let o = 0; o < outer; o++) {
+      let start = -1;
+      let lastDark = -1;
+      const runs: [number, number][] = [];
+      for (let i = 0; i <= inner; i++) {
+        if (i < inner && at(o, i)) {
+          if (start < 0) start = i;
+          lastDark = i;
+        } else if (start >= 0 && (i === inner || i - lastDark > gap)) {
+          if (lastDark - start + 1 >= min) runs.push([start, lastDark]);
+          start = -1;
+        }
+      }
+      for (const [from, to] of runs) {
+        const same = growing.find((r) => o - r.at <= 2 && Math.min(r.to, to) - Math.max(r.from, from) > 0.8 * Math.min(r.to - r.from, to - from));
+        if (same) {
+          same.at = o;
+          same.from = Math.min(same.from, from);
+          same.to = Math.max(same.to, to);
+        } else growing.push({ horizontal, at: o, from, to });
+      }
+    }
+    out.push(...growing);
+  }
+  return out;
+}
+
+function rulePath(r: Rule, pt: number): DrawnPath {
+  const [x0, y0, x1, y1] = r.horizontal ? [r.from, r.at, r.to, r.at] : [r.at, r.from, r.at, r.to];
+  const points: [number, number][] = [
+    [x0 * pt, y0 * pt],
+    [x1 * pt, y1 * pt],
+  ];
+  return { paint: "stroke", lineWidth: pt, subpaths: [{ points, closed: false, curved: false }], bbox: [x0 * pt, y0 * pt, (x1 - x0) * pt, (y1 - y0) * pt] };
+}
+
+function overlap(a: readonly number[], b: readonly number[]): number {
+  const w = Math.min(a[0]! + a[2]!, b[0]! + b[2]!) - Math.max(a[0]!, b[0]!);
+  const h = Math.min(a[1]! + a[3]!, b[1]! + b[3]!) - Math.max(a[1]!, b[1]!);
+  return w > 0 && h > 0 ? w * h : 0;
+}

@@ -1,0 +1,84 @@
+/**
+ * Paper copies: pages of filled sample forms printed to an image, turned, blurred and JPEG-compressed as a scanner
+ * does (scripts/form-samples/scan-pdf.ts), read back by OCR and optical mark recognition — the same boxes, in the
+ * same order, checked the same as the PDF's text layer says. A box with a speck of ink is reported, not guessed.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Block } from "../../src/docx/model.js";
+import { chooseOcrEngine } from "../../src/evidence/ocr-native.js";
+import type { OcrEngine } from "../../src/evidence/ocr.js";
+import { loadRaster } from "../../src/evidence/image.js";
+import { openPdf } from "../../src/evidence/pdf.js";
+import { toGray, type GrayImage } from "../../src/evidence/raster.js";
+import { PACKAGE_ROOT } from "../../src/form/load.js";
+import { pageBlocks } from "../../src/pdfform/layout.js";
+import { layoutScannedPage, readScannedFormPage } from "../../src/pdfform/scan.js";
+import { Rng } from "../../scripts/form-samples/prng.js";
+import { scanPage } from "../../scripts/form-samples/scan-pdf.js";
+
+const TUNE = path.join(PACKAGE_ROOT, "samples", "forms-pdf", "tune");
+let engine: OcrEngine | undefined;
+afterAll(async () => engine?.terminate());
+
+/** "x" or "_" per mark, in reading order (tables row by row). */
+function marks(blocks: readonly Block[]): string {
+  let out = "";
+  for (const b of blocks) {
+    if (b.kind === "table") for (const row of b.rows) for (const cell of row.cells) out += marks(cell.blocks);
+    else for (const i of b.inlines) if (i.kind === "mark") out += i.checked ? "x" : "_";
+  }
+  return out;
+}
+
+async function decodeJpeg(bytes: Uint8Array): Promise<GrayImage> {
+  const [page] = await loadRaster(bytes, "jpeg");
+  return toGray(page!.image);
+}
+
+describe("a scanned paper copy of the form", () => {
+  // Boxes with a filled square inside (glyph), circles empty and filled (glyph), boxes drawn with a cross (legacy
+  // fields printed by LibreOffice), a matrix of boxes in a table (glyph).
+  const cases = [
+    { file: "glyph-01.pdf", page: 6, angle: 1.6 },
+    { file: "glyph-01.pdf", page: 45, angle: -1.8 },
+    { file: "legacy-01.pdf", page: 12, angle: 0.9 },
+  ];
+  for (const { file, page, angle } of cases) {
+    it(`reads the same marks as the text layer: ${file} page ${page}, turned ${angle}°, 150 dpi, JPEG 60`, async () => {
+      engine ??= await chooseOcrEngine("auto");
+      const doc = await openPdf(new Uint8Array(readFileSync(path.join(TUNE, file))));
+      const { content, drawing } = await doc.formPage(page);
+      const printed = marks(pageBlocks(content.items, drawing, page, { paragraph: 0, table: 0 }));
+      const jpeg = scanPage(await doc.render(page, 150), { dpi: 150, angle, blur: 0.4, quality: 60 }, new Rng(`test/${file}/${page}`));
+      await doc.close();
+      const scanned = await readScannedFormPage(await decodeJpeg(jpeg), 150, engine, page);
+      expect(printed.length).toBeGreaterThan(1);
+      expect(printed).toContain("x");
+      expect(marks(scanned.blocks)).toBe(printed);
+    }, 120_000);
+  }
+
+  it("reports a box with a speck of ink in it with its page and box, and reads clean boxes without a word", () => {
+    const dpi = 150;
+    const w = 300;
+    const h = 100;
+    const data = new Uint8Array(w * h).fill(255);
+    const square = (x0: number, y0: number, s: number) => {
+      for (let k = 0; k < s; k++) {
+        for (const [x, y] of [[x0 + k, y0], [x0 + k, y0 + s - 1], [x0, y0 + k], [x0 + s - 1, y0 + k]] as const) data[y * w + x] = 0;
+      }
+    };
+    square(20, 30, 26);
+    square(120, 30, 26);
+    square(220, 30, 26);
+    // A speck in the second box (about 5 % of its inside), a cross through the third.
+    for (let y = 40; y < 43; y++) for (let x = 130; x < 133; x++) data[y * w + x] = 0;
+    for (let k = 4; k < 22; k++) data[(30 + k) * w + 220 + k] = data[(30 + k) * w + 220 + 25 - k] = 0;
+    const result = layoutScannedPage({ width: w, height: h, data }, dpi, { text: "", confidence: 0, lines: [] }, 7, { paragraph: 0, table: 0 });
+    expect(marks(result.blocks)).toMatch(/^_[_x]x$/u);
+    expect(result.messages).toHaveLength(1);
+    expect(result.messages[0]).toMatchObject({ code: "mark_uncertain", location: expect.stringContaining("page 7, box 58,14,") });
+  });
+});
