@@ -45,7 +45,7 @@ export function scanPage(rgba: { width: number; height: number; data: Uint8Clamp
   return out.encodeSync("jpeg", look.quality);
 }
 
-async function scanFile(file: string, outDir: string, dpiWanted: number | undefined, pages: [number, number] | undefined): Promise<string> {
+export async function scanFile(file: string, outDir: string, dpiWanted: number | undefined, pages: [number, number] | undefined): Promise<string> {
   const rng = new Rng(`samruat/forms/scan/${path.basename(file)}`);
   const look: ScanLook = { dpi: dpiWanted ?? rng.pick([150, 200, 300]), angle: (rng.next() * 4 - 2) * 0.999, blur: rng.pick([0, 0.4, 0.7]), quality: rng.int(55, 90) };
   const doc = await openPdf(new Uint8Array(readFileSync(file)));

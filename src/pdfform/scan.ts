@@ -11,7 +11,7 @@ import { estimateSkew } from "../evidence/highlight.js";
 import type { OcrEngine, OcrResult } from "../evidence/ocr.js";
 import type { DrawnPath } from "../evidence/pdf-drawing.js";
 import type { TextItem } from "../evidence/pdf.js";
-import { connectedComponents, deskew, open, type GrayImage, type Mask } from "../evidence/raster.js";
+import { connectedComponents, open, sampleRotated, type GrayImage, type Mask } from "../evidence/raster.js";
 import type { Block, Message } from "../docx/model.js";
 import { pageBlocks, type Counters, type FoundMark } from "./layout.js";
 
@@ -20,9 +20,9 @@ type Box = [number, number, number, number];
 /** Ink darker than this is print or pen (0–255). */
 const DARK = 180;
 /** Side of a choice's box or circle in points (the form prints them at 10–16 pt; legacy fields at up to 26 pt). */
-const SIDE = { min: 9.5, max: 32 };
-/** Smallest circle of a choice, in points (a 16 pt "o" is about 8 pt). */
-const CIRCLE_MIN = 9.5;
+const SIDE = { min: 8, max: 32 };
+/** Smallest circle of a choice, in points: as small as round letters of headings, which the letter tests below keep out. */
+const CIRCLE_MIN = 8;
 /**
  * Ink inside a box, as a length in units of the box's inner width (pixels darker than INNER_DARK over the width): a
  * thin cross is about 2.8, a tick 1.5, a filled box its width, an empty box 0, a speck of dust a few tenths. Above
@@ -44,7 +44,8 @@ export interface ScannedPage {
 /** One page image (gray, at `dpi`) → blocks, from the OCR of the straightened page. Indices count from 0 per page. */
 export async function readScannedFormPage(gray: GrayImage, dpi: number, engine: OcrEngine, page: number): Promise<ScannedPage> {
   const skew = estimateSkew(darkMask(gray).data, gray.width, gray.height);
-  const image = Math.abs(skew) < STRAIGHT ? gray : deskew(gray, skew).image;
+  // Turned, not sheared: a table's vertical rules must stand straight to be found as rules.
+  const image = Math.abs(skew) < STRAIGHT ? gray : sampleRotated(gray, gray.width / 2, gray.height / 2, skew, gray.width, gray.height);
   const ocr = await engine.recognize({ image, mode: "page", dpi });
   return layoutScannedPage(image, dpi, ocr, page, { paragraph: 0, table: 0 });
 }
@@ -67,10 +68,15 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
   }
   const markBoxes = marks.map((m) => m.bbox);
   const items: TextItem[] = [];
-  for (const w of words) {
-    // The box glyphs themselves come out of OCR as "[]", "O", "0" or "口": the mark stands for them.
-    if (markBoxes.some((b) => overlap(w.bbox, b) > 0.4 * w.bbox[2] * w.bbox[3])) continue;
-    items.push({ str: w.text, bbox: w.bbox.map((v) => v * pt) as Box });
+  for (const line of ocr.lines) {
+    let first = true;
+    for (const w of line.words) {
+      // The box glyphs themselves come out of OCR as "[]", "O", "0" or "口": the mark stands for them.
+      if (!w.text.trim() || markBoxes.some((b) => overlap(w.bbox, b) > 0.4 * w.bbox[2] * w.bbox[3])) continue;
+      if (first && /^[\s'"`|‘’“”.,:;~-]+$/u.test(w.text)) continue;
+      items.push({ str: first ? printedCode(w.text) : w.text, bbox: w.bbox.map((v) => v * pt) as Box });
+      first = false;
+    }
   }
   const found: FoundMark[] = marks.map((m) => {
     const bbox = m.bbox.map((v) => v * pt) as Box;
@@ -79,6 +85,17 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
   });
   const paths = ruleSegments(dark, dpi).map((s) => rulePath(s, pt));
   return { blocks: pageBlocks(items, { paths, widgets: [] }, page, counters, found), messages };
+}
+
+/**
+ * OCR's usual misreadings of the form's printed question codes at the start of a line: "61." for "G1." (the codes
+ * G1–G4), "l", "I" or "|" for 1 and "O" for 0 in "P2.l.3"; leading quote marks and bars are dropped before.
+ */
+export function printedCode(word: string): string {
+  const m = /^[\s'"`|‘’“”]*([G6P])([0-9lIO|]{1,2}(?:\.[0-9lIO|]{1,2}){0,3}\.?)$/u.exec(word);
+  if (!m) return word;
+  if (m[1] === "6" && !/^[1-4]\.$/u.test(m[2]!)) return word;
+  return `${m[1] === "6" ? "G" : m[1]}${m[2]!.replace(/[lI|]/gu, "1").replace(/O/gu, "0")}`;
 }
 
 function darkMask(gray: GrayImage): Mask {
@@ -94,6 +111,8 @@ interface FoundShape {
   bbox: Box;
   shape: "box" | "circle";
   ink: number;
+  /** Share of the middle (a third of the width across) that is inked. */
+  centre: number;
   checked: boolean;
   unsure: boolean;
 }
@@ -110,13 +129,20 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
   const h = open(dark, piece, 0);
   const v = open(dark, 0, piece);
   const lines: Mask = { width: dark.width, height: dark.height, data: h.data.map((x, i) => x | v.data[i]!) };
+  // Table rules run through the boxes printed against them (a box at the top of its cell): shapes are cut apart from
+  // the rules first, and their sides looked for with the rules back in.
+  const long = Math.round((RULE_MIN * px) / 2);
+  const rh = open(dark, long, 0);
+  const rv = open(dark, 0, long);
+  const shapesOnly: Mask = { width: dark.width, height: dark.height, data: lines.data.map((x, i) => (x && !rh.data[i] && !rv.data[i] ? 1 : 0)) };
   const out: FoundShape[] = [];
   const taken: Box[] = [];
-  const components = connectedComponents(lines);
+  const components = connectedComponents(shapesOnly);
   for (const members of components.members) {
     const bbox = bounds(members, dark.width);
     const [, , w, hh] = bbox;
-    if (w < minSide || hh < minSide || w > maxSide || hh > maxSide || Math.abs(w - hh) > 0.25 * Math.max(w, hh)) continue;
+    // Square, or up to twice as tall as wide (symbol fonts standing in for Wingdings print a taller box).
+    if (w < minSide || hh < minSide || w > maxSide || hh > maxSide || hh > 2 * w || w > 1.3 * hh) continue;
     if (!hasFourSides(lines, bbox) || touchesNextLetter(dark, bbox)) continue;
     taken.push(bbox);
     out.push(judge(gray, bbox, "box"));
@@ -143,14 +169,13 @@ function outermost(shapes: FoundShape[]): FoundShape[] {
 
 /**
  * Round letters of large print ("o", "e", "a" in a heading) pass for circles: a circle in the middle or at the end of
- * a word OCR read, or half full of ink (a letter's inner strokes; a choice's circle is empty or filled), is a letter.
+ * a word OCR read, or with ink across part of its middle (a letter's inner stroke), is a letter.
  */
 function notLetters(shapes: FoundShape[], words: readonly { text: string; bbox: readonly number[] }[]): FoundShape[] {
   return shapes.filter((s) => {
     if (s.shape !== "circle") return true;
-    // A filled disc has ink across its whole width on every row; a letter's inner strokes are a few lines.
-    const filledDisc = s.ink > 0.5 * (s.bbox[2] - 2 * Math.max(2, Math.round(0.22 * s.bbox[2])));
-    if (s.ink > INK.checked && !filledDisc) return false;
+    // A letter's inner stroke ("e", "a") crosses part of the middle; a choice's circle is empty there, or full.
+    if (s.centre > 0.15 && s.centre < 0.7) return false;
     const [x, , w] = s.bbox;
     return !words.some((word) => {
       const [wx = 0, , ww = 0] = word.bbox;
@@ -242,7 +267,16 @@ function judge(gray: GrayImage, bbox: Box, shape: "box" | "circle"): FoundShape 
     }
   }
   const ink = inked / inner;
-  return { bbox, shape, ink, checked: ink >= (INK.empty + INK.checked) / 2, unsure: ink > INK.empty && ink < INK.checked };
+  let middle = 0;
+  let middleInked = 0;
+  const r = Math.min(w, h) / 6;
+  for (let yy = Math.round(y + h / 2 - r); yy <= y + h / 2 + r; yy++) {
+    for (let xx = Math.round(x + w / 2 - r); xx <= x + w / 2 + r; xx++) {
+      middle++;
+      if (gray.data[yy * gray.width + xx]! < INNER_DARK) middleInked++;
+    }
+  }
+  return { bbox, shape, ink, centre: middle ? middleInked / middle : 0, checked: ink >= (INK.empty + INK.checked) / 2, unsure: ink > INK.empty && ink < INK.checked };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
