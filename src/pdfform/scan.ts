@@ -228,7 +228,7 @@ function touchesNextLetter(dark: Mask, [x, y, w, h]: Box): boolean {
   for (const side of [1, -1]) {
     let count = 0;
     for (let yy = Math.round(y + 0.2 * h); yy < y + 0.8 * h; yy++) {
-      for (let d = 2; d <= reach; d++) {
+      for (let d = 1; d <= reach; d++) {
         const xx = side > 0 ? x + w - 1 + d : x - d;
         if (xx >= 0 && xx < dark.width && dark.data[yy * dark.width + xx]) count++;
       }
