@@ -131,21 +131,22 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
   const lines: Mask = { width: dark.width, height: dark.height, data: h.data.map((x, i) => x | v.data[i]!) };
   // Table rules run through the boxes printed against them (a box at the top of its cell): shapes are cut apart from
   // the rules first, and their sides looked for with the rules back in.
-  const long = Math.round((RULE_MIN * px) / 2);
-  const rh = open(dark, long, 0);
-  const rv = open(dark, 0, long);
+  // Vertical rules only when longer than a few boxes: boxes one under another share their sides.
+  const rh = open(dark, Math.round((RULE_MIN * px) / 2), 0);
+  const rv = open(dark, 0, Math.round(2 * SIDE.max * px));
   const shapesOnly: Mask = { width: dark.width, height: dark.height, data: lines.data.map((x, i) => (x && !rh.data[i] && !rv.data[i] ? 1 : 0)) };
   const out: FoundShape[] = [];
   const taken: Box[] = [];
   const components = connectedComponents(shapesOnly);
   for (const members of components.members) {
-    const bbox = bounds(members, dark.width);
-    const [, , w, hh] = bbox;
-    // Square, or up to twice as tall as wide (symbol fonts standing in for Wingdings print a taller box).
-    if (w < minSide || hh < minSide || w > maxSide || hh > maxSide || hh > 2 * w || w > 1.3 * hh) continue;
-    if (!hasFourSides(lines, bbox) || touchesNextLetter(dark, bbox)) continue;
-    taken.push(bbox);
-    out.push(judge(gray, bbox, "box"));
+    for (const bbox of splitStacked(lines, bounds(members, dark.width), minSide, maxSide)) {
+      const [, , w, hh] = bbox;
+      // Square, or up to twice as tall as wide (symbol fonts standing in for Wingdings print a taller box).
+      if (w < minSide || hh < minSide || w > maxSide || hh > maxSide || hh > 2 * w || w > 1.3 * hh) continue;
+      if (!hasFourSides(lines, bbox) || touchesNextLetter(dark, bbox)) continue;
+      taken.push(bbox);
+      out.push(judge(gray, bbox, "box"));
+    }
   }
   for (const members of connectedComponents(dark).members) {
     const bbox = bounds(members, dark.width);
@@ -175,7 +176,7 @@ function notLetters(shapes: FoundShape[], words: readonly { text: string; bbox: 
   return shapes.filter((s) => {
     if (s.shape !== "circle") return true;
     // A letter's inner stroke ("e", "a") crosses part of the middle; a choice's circle is empty there, or full.
-    if (s.centre > 0.15 && s.centre < 0.7) return false;
+    if (s.centre > 0.15 && s.centre < 0.85) return false;
     const [x, , w] = s.bbox;
     return !words.some((word) => {
       const [wx = 0, , ww = 0] = word.bbox;
@@ -196,6 +197,25 @@ function bounds(members: Int32Array, width: number): Box {
     y1 = Math.max(y1, y);
   }
   return [x0, y0, x1 - x0 + 1, y1 - y0 + 1];
+}
+
+/**
+ * Boxes printed one under another with no gap (large legacy fields line by line) touch and make one tall shape: it
+ * is cut at the rows a straight line crosses from side to side, and each piece is a box of its own.
+ */
+function splitStacked(lines: Mask, bbox: Box, minSide: number, maxSide: number): Box[] {
+  const [x, y, w, h] = bbox;
+  if (w < minSide || w > maxSide || h <= 2 * w || h > 12 * maxSide) return [bbox];
+  const cuts: number[] = [];
+  for (let yy = y; yy < y + h; yy++) {
+    let run = 0;
+    for (let xx = x; xx < x + w; xx++) run += lines.data[yy * lines.width + xx]!;
+    if (run >= 0.8 * w && (cuts.length === 0 || yy - cuts.at(-1)! > 2)) cuts.push(yy);
+    else if (run >= 0.8 * w) cuts[cuts.length - 1] = yy;
+  }
+  const pieces: Box[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) pieces.push([x, cuts[k]!, w, cuts[k + 1]! - cuts[k]! + 1]);
+  return pieces.length ? pieces : [bbox];
 }
 
 /** Each side of the square is covered by straight ink along most of its length. */
