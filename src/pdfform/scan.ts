@@ -73,7 +73,8 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
     for (const w of line.words) {
       // The box glyphs themselves come out of OCR as "[]", "O", "0" or "口": the mark stands for them.
       if (!w.text.trim() || markBoxes.some((b) => overlap(w.bbox, b) > 0.4 * w.bbox[2] * w.bbox[3])) continue;
-      if (first && /^[\s'"`|‘’“”.,:;~-]+$/u.test(w.text)) continue;
+      // Rules and dust read as "|", ":" or "." (a printed blank's underscores stay: they are the form's).
+      if (/^[\s'"`|‘’“”.,:;~\-–—]+$/u.test(w.text)) continue;
       items.push({ str: first ? printedCode(w.text) : w.text, bbox: w.bbox.map((v) => v * pt) as Box });
       first = false;
     }
