@@ -1,6 +1,7 @@
 // A minimal PDF content-stream interpreter: enough to find filled rectangles (with their fill colour) and placed
 // images in LibreOffice's PDF output, in page coordinates (PDF user space, bottom-left origin).
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream, type PDFPage } from "pdf-lib";
+import { multiply } from "../../src/evidence/pdf-drawing.js";
 
 export interface FillRect {
   rgb: [number, number, number]; // 0–255
@@ -19,14 +20,8 @@ export interface PlacedImage {
 
 type M = [number, number, number, number, number, number];
 
-const mul = (a: M, b: M): M => [
-  a[0] * b[0] + a[1] * b[2],
-  a[0] * b[1] + a[1] * b[3],
-  a[2] * b[0] + a[3] * b[2],
-  a[2] * b[1] + a[3] * b[3],
-  a[4] * b[0] + a[5] * b[2] + b[4],
-  a[4] * b[1] + a[5] * b[3] + b[5],
-];
+/** `a` then `b` (PDF's row-vector order): the adapter's product with its operands the other way round. */
+const mul = (a: M, b: M): M => multiply(b, a);
 
 function tx(m: M, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
