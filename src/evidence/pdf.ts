@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { MessageChannel, Worker } from "node:worker_threads";
 import { bdcActualTexts } from "./actualtext.js";
 import { EvidenceError } from "./messages.js";
 import { type Matrix, multiply, pageDrawing, type PageDrawing } from "./pdf-drawing.js";
@@ -15,9 +16,22 @@ import type { BBox } from "./schema.js";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjsModule: Promise<PdfJs> | null = null;
-/** Loaded on first use: the module is large and text-only commands never need it. */
+/**
+ * Loaded on first use: the module is large and text-only commands never need it. The worker module is loaded here
+ * too (pdf.js runs it in this thread on Node) so that pdf.js does not import it on its own later.
+ *
+ * The legacy build's core-js replaces Array.prototype.push for the whole process with a JavaScript version (for an
+ * edge case of arrays with a read-only length that neither pdf.js nor we use); every push, ours included, then ran
+ * 2.6× slower. The engine's own push is put back once both modules are in.
+ */
 function pdfjs(): Promise<PdfJs> {
-  pdfjsModule ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+  pdfjsModule ??= (async () => {
+    const enginePush = Array.prototype.push;
+    const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    Object.defineProperty(Array.prototype, "push", { value: enginePush, writable: true, enumerable: false, configurable: true });
+    return lib;
+  })();
   return pdfjsModule;
 }
 
@@ -117,7 +131,7 @@ export async function openPdf(data: Uint8Array): Promise<PdfDocument> {
     page: async (n) => {
       const page = await getPage(n);
       try {
-        return await pageContent(lib, page, await actualTexts(await pdfLib(), n));
+        return await pageContent(lib, page, actualTexts(pdfLib(), n));
       } finally {
         // Parsed fonts and operator lists of a read page are not needed again; free them for 60-page scans.
         page.cleanup();
@@ -127,7 +141,7 @@ export async function openPdf(data: Uint8Array): Promise<PdfDocument> {
       const page = await getPage(n);
       try {
         // The operator list pageContent parsed is cached on the page until cleanup: the drawing reuses it.
-        const content = await pageContent(lib, page, await actualTexts(await pdfLib(), n));
+        const content = await pageContent(lib, page, actualTexts(pdfLib(), n));
         return { content, drawing: await pageDrawing(lib, page) };
       } finally {
         page.cleanup();
@@ -153,7 +167,8 @@ export async function openPdf(data: Uint8Array): Promise<PdfDocument> {
 }
 
 /** /ActualText per BDC of a page's content streams, or null when they cannot be read. */
-async function actualTexts(editable: import("pdf-lib").PDFDocument | null, n: number): Promise<(string | null)[] | null> {
+async function actualTexts(pending: Promise<import("pdf-lib").PDFDocument | null>, n: number): Promise<(string | null)[] | null> {
+  const editable = await pending;
   if (!editable) return null;
   try {
     const { PDFArray, PDFRawStream, decodePDFRawStream } = await import("pdf-lib");
@@ -300,18 +315,84 @@ function pageOf(lib: PdfJs, doc: PDFDocumentProxy, n: number): Promise<PDFPagePr
   return doc.getPage(n);
 }
 
-function openRaw(lib: PdfJs, data: Uint8Array): Promise<PDFDocumentProxy> {
+/**
+ * Opens a document on the parsing thread. The thread is kept alive (ref'd) while any document is open, so a command
+ * waiting on pdf.js does not end early, and released when the last one is destroyed, so the process can exit.
+ */
+async function openRaw(lib: PdfJs, data: Uint8Array): Promise<PDFDocumentProxy> {
   const dir = packageDir();
-  return lib.getDocument({
-    // pdf.js transfers (detaches) the buffer it is given; keep the caller's bytes intact.
-    data: data.slice(),
-    standardFontDataUrl: `${pathToFileURL(path.join(dir, "standard_fonts")).href}/`,
-    cMapUrl: `${pathToFileURL(path.join(dir, "cmaps")).href}/`,
-    cMapPacked: true,
-    wasmUrl: `${pathToFileURL(path.join(dir, "wasm")).href}/`,
-    isEvalSupported: false,
-    verbosity: 0,
-  }).promise;
+  const thread = parsingThread(lib);
+  thread.hold();
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await lib.getDocument({
+      // pdf.js transfers (detaches) the buffer it is given; keep the caller's bytes intact.
+      data: data.slice(),
+      worker: thread.worker,
+      standardFontDataUrl: `${pathToFileURL(path.join(dir, "standard_fonts")).href}/`,
+      cMapUrl: `${pathToFileURL(path.join(dir, "cmaps")).href}/`,
+      cMapPacked: true,
+      wasmUrl: `${pathToFileURL(path.join(dir, "wasm")).href}/`,
+      isEvalSupported: false,
+      verbosity: 0,
+    }).promise;
+  } catch (error) {
+    thread.release();
+    throw error;
+  }
+  const destroy = doc.destroy.bind(doc);
+  let released = false;
+  doc.destroy = async () => {
+    try {
+      await destroy();
+    } finally {
+      if (!released) thread.release();
+      released = true;
+    }
+  };
+  return doc;
+}
+
+interface ParsingThread {
+  worker: InstanceType<PdfJs["PDFWorker"]>;
+  hold(): void;
+  release(): void;
+}
+let parsing: ParsingThread | null = null;
+
+/**
+ * pdf.js's parser (its "worker") on a thread of its own, one for the process: on Node pdf.js would otherwise run it
+ * in the main thread, and reading a long form would use one core of two. Messages are structured-cloned either way.
+ */
+function parsingThread(lib: PdfJs): ParsingThread {
+  if (parsing) return parsing;
+  const workerModule = pathToFileURL(path.join(packageDir(), "legacy", "build", "pdf.worker.mjs")).href;
+  const { port1, port2 } = new MessageChannel();
+  const thread = new Worker(
+    `const { workerData } = require("node:worker_threads");
+     import(${JSON.stringify(workerModule)}).then((m) => m.WorkerMessageHandler.initializeFromPort(workerData.port));`,
+    { eval: true, workerData: { port: port2 }, transferList: [port2] },
+  );
+  let open = 0;
+  const worker = lib.PDFWorker.create({ port: port1 as unknown as Worker & globalThis.Worker });
+  // Listening refs a port; neither it nor the thread may hold the process open while no document is.
+  const ref = (on: boolean) => [thread, port1].forEach((handle) => (on ? handle.ref() : handle.unref()));
+  ref(false);
+  const self: ParsingThread = {
+    worker,
+    hold: () => {
+      if (open++ === 0) ref(true);
+    },
+    release: () => {
+      if (--open === 0) ref(false);
+    },
+  };
+  // A thread that dies (out of memory) is replaced for the next document; the one in flight fails as broken.
+  thread.on("error", () => {
+    if (parsing === self) parsing = null;
+  });
+  parsing = self;
+  return self;
 }
 
 /** Area of the page covered by painted images, from the operator list (image XObjects map the unit square). */
@@ -340,9 +421,15 @@ interface RawTextItem {
   fontName?: string;
 }
 
-async function pageContent(lib: PdfJs, page: PDFPageProxy, actual: (string | null)[] | null): Promise<PdfPageContent> {
+async function pageContent(lib: PdfJs, page: PDFPageProxy, actualTexts: Promise<(string | null)[] | null>): Promise<PdfPageContent> {
   const viewport = page.getViewport({ scale: 1 });
-  const content = await page.getTextContent({ includeMarkedContent: true });
+  // All of the page's requests go to the parsing thread at once rather than one after another.
+  const [content, actual, annotations, imageCovered] = await Promise.all([
+    page.getTextContent({ includeMarkedContent: true }),
+    actualTexts,
+    page.getAnnotations({ intent: "display" }),
+    imageCoverage(lib, page, viewport.width * viewport.height),
+  ]);
   const raw = content.items as RawTextItem[];
   // Pair BDCs only when pdf.js saw exactly the ones in the page's own streams (text in form XObjects would shift them).
   const spans = actual && actual.length === raw.filter((i) => i.type === "beginMarkedContentProps").length ? actual : null;
@@ -387,7 +474,6 @@ async function pageContent(lib: PdfJs, page: PDFPageProxy, actual: (string | nul
     runs.push({ str: r.str, bbox, baseline: tx[5], size, item: spanItem, replaced: true });
   }
   const text = layoutText(items);
-  const annotations = await page.getAnnotations({ intent: "display" });
   const markups: PdfMarkup[] = [];
   for (const a of annotations as Annotation[]) {
     if (!MARKUP_SUBTYPES.has(a.subtype)) continue;
@@ -402,7 +488,7 @@ async function pageContent(lib: PdfJs, page: PDFPageProxy, actual: (string | nul
     items,
     text,
     letters: (text.match(/[\p{L}\p{N}]/gu) ?? []).length,
-    imageCoverage: await imageCoverage(lib, page, viewport.width * viewport.height),
+    imageCoverage: imageCovered,
     markups,
     runs,
   };
