@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { FormDefinitionError } from "../../src/form/compile.js";
-import { FORMS_DIR, availableForms, loadForm } from "../../src/form/load.js";
+import { parse as parseYaml } from "yaml";
+import { FORMS_DIR, availableForms, loadForm, parsedFormFile, sourceDigest, type ParsedForm } from "../../src/form/load.js";
 import { FormFileSchema } from "../../src/form/schema.js";
 
 const yamlText = readFileSync(path.join(FORMS_DIR, "pcio-2567.yaml"), "utf8");
@@ -29,6 +30,16 @@ describe("form definitions", () => {
     expect(form.file.id).toBe("pcio-2568");
     expect(form.file.yearBE).toBe(2568);
     expect(form.questions.length).toBe(loadForm().questions.length);
+  });
+
+  it("uses the build's parse only for the exact text it was made from", () => {
+    // Same file name as the shipped definition, different text: the parse written at build time must not be used.
+    const file = writeTemp("pcio-2567.yaml", yamlText.replace("yearBE: 2567", "yearBE: 2599"));
+    expect(loadForm(file).file.yearBE).toBe(2599);
+    // A build from this text (npm ci builds) holds exactly what the YAML parser makes of it.
+    const built = parsedFormFile(path.join(FORMS_DIR, "pcio-2567.yaml"));
+    const parsed = existsSync(built) ? (JSON.parse(readFileSync(built, "utf8")) as ParsedForm) : null;
+    if (parsed?.source_sha256 === sourceDigest(yamlText)) expect(parsed.definition).toEqual(parseYaml(yamlText));
   });
 
   it("reports schema problems with their path", () => {
