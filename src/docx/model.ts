@@ -11,6 +11,8 @@ export interface Message {
   /** Stable snake_case code for callers and tests; the text is for people. */
   code: string;
   message: string;
+  /** The same in Thai (src/docx/messages.ts). */
+  messageTh?: string;
   location?: string;
 }
 

@@ -3,6 +3,7 @@
  * ZIP at all), refuse zip bombs from the declared sizes before inflating anything, drop entries whose names
  * escape the package, and find the main document part. Parts are inflated lazily, one at a time.
  */
+import { readerWarning } from "./messages.js";
 import { SaxesParser } from "saxes";
 import { cfbEntryNames, containsUtf16, isCfb, legacyDocEncrypted } from "./cfb.js";
 import { DocxError, docxError } from "./errors.js";
@@ -70,11 +71,7 @@ export function openDocx(bytes: Uint8Array, fileName: string, limits: Partial<Zi
   for (const entry of entries) {
     if (entry.name.endsWith("/")) continue;
     if (isUnsafeName(entry.name)) {
-      warnings.push({
-        severity: "warning",
-        code: "unsafe_zip_entry",
-        message: `ZIP entry "${entry.name}" points outside the package and was ignored`,
-      });
+      warnings.push(readerWarning("unsafe_zip_entry", { entry: entry.name }));
       continue;
     }
     // A ZIP tool's password (ZipCrypto/AES) encrypts the parts themselves: nothing in the package can be read.
@@ -82,11 +79,7 @@ export function openDocx(bytes: Uint8Array, fileName: string, limits: Partial<Zi
     // OPC part names compare case-insensitively; a second entry with the same name is a parser-confusion trick.
     const key = entry.name.toLowerCase();
     if (byName.has(key)) {
-      warnings.push({
-        severity: "warning",
-        code: "duplicate_zip_entry",
-        message: `ZIP entry "${entry.name}" appears more than once; the first copy is used`,
-      });
+      warnings.push(readerWarning("duplicate_zip_entry", { entry: entry.name }));
       continue;
     }
     byName.set(key, entry);
@@ -135,11 +128,7 @@ export function openDocx(bytes: Uint8Array, fileName: string, limits: Partial<Zi
     if (target && has(target)) mainPart = target;
   } catch (error) {
     if (!(error instanceof DocxError)) throw error;
-    warnings.push({
-      severity: "warning",
-      code: "unreadable_relationships",
-      message: `_rels/.rels could not be read (${error.messageEn}); assuming ${MAIN_DOCUMENT}`,
-    });
+    warnings.push(readerWarning("unreadable_relationships", { detail: error.messageEn, main: MAIN_DOCUMENT }));
   }
   if (!has(mainPart)) {
     const looksLike = has("xl/workbook.xml")

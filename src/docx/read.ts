@@ -3,6 +3,7 @@
  * "mode" that says how its children are read (normal content, skipped, drawing internals, or one of the property
  * blocks); text is gathered in arrays and joined once per inline, so split runs cost nothing extra.
  */
+import { readerWarning } from "./messages.js";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { docxError } from "./errors.js";
 import { MARK_GLYPH_RE, glyphMark, symbolFontOf, symbolMark, symbolRaw, type MarkInfo, type SymbolFont } from "./marks.js";
@@ -45,11 +46,7 @@ export function readDocx(bytes: Uint8Array, fileName: string, options: ReadOptio
     const stylesPart = pkg.related(pkg.mainPart, "styles");
     if (stylesPart !== undefined && pkg.has(stylesPart)) styles = parseStyles(pkg.readText(stylesPart));
   } catch (error) {
-    messages.push({
-      severity: "warning",
-      code: "styles_unreadable",
-      message: `styles could not be read (${(error as Error).message}); style names and inherited fonts are missing`,
-    });
+    messages.push(readerWarning("styles_unreadable", { detail: (error as Error).message }));
   }
 
   const reader = new BodyReader(styles, messages);
@@ -756,18 +753,9 @@ class BodyReader {
         ps.p.inlines.push(text);
       }
     }
-    this.warnSymbol(`symbol ${raw} is not a known checkbox mark`);
-  }
-
-  private warnSymbol(what: string): void {
     this.symbolWarnings++;
     if (this.symbolWarnings <= MAX_SYMBOL_WARNINGS) {
-      this.messages.push({
-        severity: "warning",
-        code: "unknown_symbol",
-        message: `${what}; kept as text`,
-        location: this.location(),
-      });
+      this.messages.push(readerWarning("unknown_symbol", { symbol: raw }, this.location()));
     }
   }
 
@@ -1134,27 +1122,14 @@ class BodyReader {
 
   private reportUnknown(): void {
     for (const [name, { count, location }] of this.unknown) {
-      this.messages.push({
-        severity: "warning",
-        code: "unknown_element",
-        message: `<${name}> is not understood (${count}×); text inside it was read where possible`,
-        location,
-      });
+      this.messages.push(readerWarning("unknown_element", { name, count }, location));
     }
     const { count, fonts } = this.textFontSymbols;
     if (count > 0) {
-      this.messages.push({
-        severity: "warning",
-        code: "symbol_in_text_font",
-        message: `${count} symbol-font character(s) (U+F0xx) in a text font (${[...fonts].join(", ")}); Wingdings boxes and ticks among them were read as marks, the rest kept as text`,
-      });
+      this.messages.push(readerWarning("symbol_in_text_font", { count, fonts: [...fonts].join(", ") }));
     }
     if (this.symbolWarnings > MAX_SYMBOL_WARNINGS) {
-      this.messages.push({
-        severity: "warning",
-        code: "unknown_symbol",
-        message: `${this.symbolWarnings - MAX_SYMBOL_WARNINGS} more unknown symbols were kept as text without a message each`,
-      });
+      this.messages.push(readerWarning("more_unknown_symbols", { count: this.symbolWarnings - MAX_SYMBOL_WARNINGS }));
     }
   }
 }

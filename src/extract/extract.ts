@@ -58,7 +58,7 @@ export async function extractFile(file: string, options: ExtractOptions = {}): P
     bytes: bytes.length,
   });
   result.warnings.unshift(
-    ...messages.map((m): Message => ({ severity: m.severity, code: m.code, message: m.message })),
+    ...messages.map((m): Message => ({ severity: m.severity, code: m.code, message: m.message, ...(m.messageTh ? { messageTh: m.messageTh } : {}) })),
   );
   return result;
 }

@@ -5,6 +5,7 @@
  * or photographed paper copy) is read by OCR and optical mark recognition (`scan.ts`). A table running over a page
  * break is one table.
  */
+import { readerWarning } from "../docx/messages.js";
 import type { Block, DocxDocument, Message, Result } from "../docx/model.js";
 import { chooseOcrEngine } from "../evidence/ocr-native.js";
 import type { OcrEngine } from "../evidence/ocr.js";
@@ -44,8 +45,8 @@ export async function readPdfForm(bytes: Uint8Array, options: PdfFormOptions = {
   const messages: Message[] = [];
   if (doc.numPages > MAX_FORM_PAGES) {
     await doc.close();
-    const message = `${doc.numPages} pages: far longer than the questionnaire, not read as a form`;
-    return { value: { blocks: [], warnings: [{ severity: "warning", code: "pdf_too_long_for_form", message }] }, messages: [{ severity: "warning", code: "pdf_too_long_for_form", message }] };
+    const tooLong = readerWarning("pdf_too_long_for_form", { pages: doc.numPages });
+    return { value: { blocks: [], warnings: [tooLong] }, messages: [tooLong] };
   }
   let engine: Promise<OcrEngine> | undefined;
   const ocr = () => (engine ??= options.engine ? Promise.resolve(options.engine) : chooseOcrEngine("auto"));
@@ -71,7 +72,7 @@ export async function readPdfForm(bytes: Uint8Array, options: PdfFormOptions = {
     await readScans(probe);
     if (probe.some((n) => FORM_HINT.test(blocksText(ocred.get(n)!)))) await readScans(scans.slice(PROBE_PAGES));
     else if (scans.length > probe.length) {
-      messages.push({ severity: "warning", code: "scan_not_form", message: `the first ${probe.length} scanned pages show no question code or title of the questionnaire: the other pages were not read` });
+      messages.push(readerWarning("scan_not_form", { probed: probe.length }));
     }
     pages = numbers.map((n) => ocred.get(n) ?? pageBlocks(read[n - 1]!.content.items, read[n - 1]!.drawing, n, { paragraph: 0, table: 0 }));
   } finally {
@@ -81,19 +82,8 @@ export async function readPdfForm(bytes: Uint8Array, options: PdfFormOptions = {
   const blocks = joinContinuedTables(pages);
   renumber(blocks);
   messages.sort((a, b) => (a.location ?? "").localeCompare(b.location ?? "", "en", { numeric: true }));
-  if (blocks.length === 0) messages.push({ severity: "warning", code: "pdf_no_text", message: "nothing could be read from the PDF: no text layer, and OCR found no words" });
-  else if (scanned > 0) {
-    messages.push({
-      severity: "warning",
-      code: "read_from_scan",
-      message: `${scanned} of ${doc.numPages} pages are pictures of paper, read by OCR and by the ink in each box: check the answers against the pages (handwriting is not read as text)`,
-    });
-  } else {
-    messages.push({
-      severity: "warning",
-      code: "read_from_pdf",
-      message: "answers read from a PDF, not the .docx: check the answers against the PDF's pages, or ask for the .docx",
-    });
-  }
+  if (blocks.length === 0) messages.push(readerWarning("pdf_no_text", {}));
+  else if (scanned > 0) messages.push(readerWarning("read_from_scan", { scanned, pages: doc.numPages }));
+  else messages.push(readerWarning("read_from_pdf", {}));
   return { value: { blocks, warnings: messages }, messages };
 }

@@ -6,6 +6,7 @@
  * words, rules and marks to the same layout as a text-layer page. A mark whose ink is neither clearly there nor
  * clearly absent is read as it looks and reported with its page and box: never a silent guess.
  */
+import { readerWarning } from "../docx/messages.js";
 import type { Mark } from "../docx/model.js";
 import { estimateSkew } from "../evidence/highlight.js";
 import type { OcrEngine, OcrResult } from "../evidence/ocr.js";
@@ -59,12 +60,7 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
   const messages: Message[] = [];
   for (const m of marks.filter((x) => x.unsure)) {
     const box = m.bbox.map((v) => Math.round(v * pt)) as Box;
-    messages.push({
-      severity: "warning",
-      code: "mark_uncertain",
-      message: `page ${page}: a ${m.shape} at ${box.join(",")} (points) has a little ink inside (${m.ink.toFixed(2)} of its width); read as ${m.checked ? "checked" : "empty"} — check it on the page`,
-      location: `page ${page}, box ${box.join(",")}`,
-    });
+    messages.push(readerWarning("mark_uncertain", { page, shape: m.shape, box: box.join(","), ink: m.ink, checked: m.checked }, `page ${page}, box ${box.join(",")}`));
   }
   const markBoxes = marks.map((m) => m.bbox);
   const items: TextItem[] = [];

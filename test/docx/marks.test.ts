@@ -129,6 +129,7 @@ describe("symbol-font marks (w:sym and private-use characters)", () => {
         severity: "warning",
         code: "symbol_in_text_font",
         message: "4 symbol-font character(s) (U+F0xx) in a text font (TH SarabunPSK); Wingdings boxes and ticks among them were read as marks, the rest kept as text",
+        messageTh: "พบอักขระของแบบอักษรสัญลักษณ์ (U+F0xx) 4 ตัวในแบบอักษรข้อความ (TH SarabunPSK) ช่องและเครื่องหมายถูกของ Wingdings อ่านเป็นเครื่องหมาย ที่เหลือเก็บเป็นข้อความ",
       },
     ]);
   });
@@ -164,12 +165,14 @@ describe("symbol-font marks (w:sym and private-use characters)", () => {
         severity: "warning",
         code: "unknown_symbol",
         message: "symbol Wingdings:F0B7 is not a known checkbox mark; kept as text",
+        messageTh: "สัญลักษณ์ Wingdings:F0B7 ไม่ใช่เครื่องหมายช่องเลือกที่รู้จัก จึงเก็บไว้เป็นข้อความ",
         location: "paragraph 0",
       },
       {
         severity: "warning",
         code: "unknown_symbol",
         message: "symbol Wingdings 3:F021 is not a known checkbox mark; kept as text",
+        messageTh: "สัญลักษณ์ Wingdings 3:F021 ไม่ใช่เครื่องหมายช่องเลือกที่รู้จัก จึงเก็บไว้เป็นข้อความ",
         location: "table 0 > row 0 > cell 0 > paragraph 1",
       },
     ]);

@@ -211,10 +211,10 @@ describe("structure and locations", () => {
     const math = `<m:oMath><m:r><m:t>x</m:t></m:r></m:oMath>`;
     const { messages } = read(p(r("a"), math) + table(row(cell(p(math, `<w:altChunk r:id="x"/>`)))));
     expect(messages).toEqual([
-      { severity: "warning", code: "unknown_element", message: "<m:oMath> is not understood (2×); text inside it was read where possible", location: "paragraph 0" },
-      { severity: "warning", code: "unknown_element", message: "<m:r> is not understood (2×); text inside it was read where possible", location: "paragraph 0" },
-      { severity: "warning", code: "unknown_element", message: "<m:t> is not understood (2×); text inside it was read where possible", location: "paragraph 0" },
-      { severity: "warning", code: "unknown_element", message: "<w:altChunk> is not understood (1×); text inside it was read where possible", location: "table 0 > row 0 > cell 0 > paragraph 1" },
+      { severity: "warning", code: "unknown_element", message: "<m:oMath> is not understood (2×); text inside it was read where possible", messageTh: "ไม่รู้จักองค์ประกอบ <m:oMath> (2 ครั้ง) อ่านข้อความข้างในเท่าที่อ่านได้", location: "paragraph 0" },
+      { severity: "warning", code: "unknown_element", message: "<m:r> is not understood (2×); text inside it was read where possible", messageTh: "ไม่รู้จักองค์ประกอบ <m:r> (2 ครั้ง) อ่านข้อความข้างในเท่าที่อ่านได้", location: "paragraph 0" },
+      { severity: "warning", code: "unknown_element", message: "<m:t> is not understood (2×); text inside it was read where possible", messageTh: "ไม่รู้จักองค์ประกอบ <m:t> (2 ครั้ง) อ่านข้อความข้างในเท่าที่อ่านได้", location: "paragraph 0" },
+      { severity: "warning", code: "unknown_element", message: "<w:altChunk> is not understood (1×); text inside it was read where possible", messageTh: "ไม่รู้จักองค์ประกอบ <w:altChunk> (1 ครั้ง) อ่านข้อความข้างในเท่าที่อ่านได้", location: "table 0 > row 0 > cell 0 > paragraph 1" },
     ]);
   });
 

@@ -36,8 +36,12 @@ describe("a form saved as PDF", () => {
     }
   });
 
-  it("says that it read a PDF and what it may miss", () => {
-    for (const { pdf } of pairs) expect(pdf.warnings.map((w) => w.code)).toContain("read_from_pdf");
+  it("says, in Thai and English, that it read a PDF and what it may miss", () => {
+    for (const { pdf } of pairs) {
+      const warning = pdf.warnings.find((w) => w.code === "read_from_pdf");
+      expect(warning?.messageTh).toMatch(/อ่านจากไฟล์ PDF/);
+      expect(warning?.message).toMatch(/read from a PDF/);
+    }
   });
 
   it("is still refused as the form when it is some other PDF", async () => {

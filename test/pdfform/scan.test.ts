@@ -79,6 +79,6 @@ describe("a scanned paper copy of the form", () => {
     const result = layoutScannedPage({ width: w, height: h, data }, dpi, { text: "", confidence: 0, lines: [] }, 7, { paragraph: 0, table: 0 });
     expect(marks(result.blocks)).toMatch(/^_[_x]x$/u);
     expect(result.messages).toHaveLength(1);
-    expect(result.messages[0]).toMatchObject({ code: "mark_uncertain", location: expect.stringContaining("page 7, box 58,14,") });
+    expect(result.messages[0]).toMatchObject({ code: "mark_uncertain", location: expect.stringContaining("page 7, box 58,14,"), messageTh: expect.stringMatching(/^หน้า 7: /) });
   });
 });
