@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { setMaxListeners } from "node:events";
 import { MessageChannel, Worker } from "node:worker_threads";
 import { bdcActualTexts } from "./actualtext.js";
 import { EvidenceError } from "./messages.js";
@@ -75,6 +76,8 @@ export interface PdfPageContent {
   letters: number;
   /** Share of the page area painted by raster images (a scan is ~1). */
   imageCoverage: number;
+  /** Something on the page is painted in colour or as an image (else it cannot show highlighter ink). */
+  inColour: boolean;
   markups: PdfMarkup[];
   runs: GlyphRun[];
 }
@@ -370,10 +373,13 @@ function parsingThread(lib: PdfJs): ParsingThread {
   const { port1, port2 } = new MessageChannel();
   const thread = new Worker(
     `const { workerData } = require("node:worker_threads");
+     require("node:events").setMaxListeners(0, workerData.port);
      import(${JSON.stringify(workerModule)}).then((m) => m.WorkerMessageHandler.initializeFromPort(workerData.port));`,
     { eval: true, workerData: { port: port2 }, transferList: [port2] },
   );
   let open = 0;
+  // Every open document listens on the one port, at both ends (pdf.js removes its listeners when it is destroyed).
+  setMaxListeners(0, port1);
   const worker = lib.PDFWorker.create({ port: port1 as unknown as Worker & globalThis.Worker });
   // Listening refs a port; neither it nor the thread may hold the process open while no document is.
   const ref = (on: boolean) => [thread, port1].forEach((handle) => (on ? handle.ref() : handle.unref()));
@@ -395,22 +401,47 @@ function parsingThread(lib: PdfJs): ParsingThread {
   return self;
 }
 
-/** Area of the page covered by painted images, from the operator list (image XObjects map the unit square). */
-async function imageCoverage(lib: PdfJs, page: PDFPageProxy, pageArea: number): Promise<number> {
+/**
+ * A colour whose channels differ less than this (of 255) is grey: below the chroma highlight detection needs for a
+ * single pixel of highlighter (HL_MIN_CHROMA = 0.1 in highlight.ts).
+ */
+const GREY_CHROMA = 25;
+
+/**
+ * Area of the page covered by painted images (image XObjects map the unit square), and whether anything on it is
+ * painted in colour: an image, a pattern or shading, or a colour that is not grey. A page without colour cannot show
+ * highlighter ink, so it need not be rendered to look for some.
+ */
+async function paintSummary(lib: PdfJs, page: PDFPageProxy, pageArea: number): Promise<{ imageCoverage: number; inColour: boolean }> {
   const ops = await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
   const { OPS } = lib;
   const imageOps = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject]);
+  const colourOps = new Set<number>([OPS.setFillColorN, OPS.setStrokeColorN, OPS.shadingFill, OPS.paintInlineImageXObjectGroup, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObjectRepeat, OPS.paintImageMaskXObjectGroup, OPS.paintSolidColorImageMask]);
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
   let area = 0;
+  let inColour = false;
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i]!;
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.transform) ctm = multiply(ctm, ops.argsArray[i] as Matrix);
-    else if (imageOps.has(fn)) area += Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]);
+    else if (imageOps.has(fn)) {
+      area += Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]);
+      inColour = true;
+    } else if (colourOps.has(fn)) inColour = true;
+    else if ((fn === OPS.setFillRGBColor || fn === OPS.setStrokeRGBColor) && !isGrey(ops.argsArray[i]?.[0])) inColour = true;
   }
-  return Math.min(1, area / pageArea);
+  return { imageCoverage: Math.min(1, area / pageArea), inColour };
+}
+
+/** pdf.js gives colours as "#rrggbb" (older versions as three bytes); anything else counts as colour. */
+function isGrey(colour: unknown): boolean {
+  let rgb: number[];
+  if (typeof colour === "string" && /^#[0-9a-f]{6}$/i.test(colour)) rgb = [1, 3, 5].map((k) => parseInt(colour.slice(k, k + 2), 16));
+  else if (colour && typeof colour === "object" && "length" in colour && (colour as ArrayLike<number>).length >= 3) rgb = Array.from(colour as ArrayLike<number>).slice(0, 3);
+  else return false;
+  return Math.max(...rgb) - Math.min(...rgb) < GREY_CHROMA;
 }
 
 interface RawTextItem {
@@ -424,11 +455,11 @@ interface RawTextItem {
 async function pageContent(lib: PdfJs, page: PDFPageProxy, actualTexts: Promise<(string | null)[] | null>): Promise<PdfPageContent> {
   const viewport = page.getViewport({ scale: 1 });
   // All of the page's requests go to the parsing thread at once rather than one after another.
-  const [content, actual, annotations, imageCovered] = await Promise.all([
+  const [content, actual, annotations, painted] = await Promise.all([
     page.getTextContent({ includeMarkedContent: true }),
     actualTexts,
     page.getAnnotations({ intent: "display" }),
-    imageCoverage(lib, page, viewport.width * viewport.height),
+    paintSummary(lib, page, viewport.width * viewport.height),
   ]);
   const raw = content.items as RawTextItem[];
   // Pair BDCs only when pdf.js saw exactly the ones in the page's own streams (text in form XObjects would shift them).
@@ -488,7 +519,7 @@ async function pageContent(lib: PdfJs, page: PDFPageProxy, actualTexts: Promise<
     items,
     text,
     letters: (text.match(/[\p{L}\p{N}]/gu) ?? []).length,
-    imageCoverage: imageCovered,
+    ...painted,
     markups,
     runs,
   };

@@ -436,7 +436,8 @@ class Reader {
     const dpi = this.opts.inkDpi;
     const k = dpi / 72;
     const lines = textLines(content).map((l) => ({ x0: l.x0 * k, x1: l.x1 * k, baseline: l.baseline * k, size: l.size * k }));
-    if (!lines.length) return [];
+    // Black and grey print only: nothing to render and look at.
+    if (!lines.length || !content.inColour) return [];
     const image = await doc.render(number, dpi);
     return markedSpans(image, { dpi, lines })
       .value.spans.map((s) => ({ ...s, bbox: scaleBox(s.bbox, 1 / k) }))
