@@ -26,7 +26,7 @@ import { openPdf } from "../src/evidence/pdf.js";
 import { encodePgm, type GrayImage, type RgbaImage } from "../src/evidence/raster.js";
 import { readEvidence } from "../src/evidence/read.js";
 import { readScannedPage } from "../src/evidence/scan.js";
-import { sniffType } from "../src/evidence/read.js";
+import { sniffType } from "../src/evidence/sniff.js";
 import { synthPage } from "../test/evidence/synth.js";
 import { thaiPdf } from "../test/evidence/fixtures.js";
 

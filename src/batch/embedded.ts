@@ -8,7 +8,7 @@
 import path from "node:path";
 import type { CompiledForm } from "../form/compile.js";
 import { openDocx } from "../docx/open.js";
-import { sniffType } from "../evidence/read.js";
+import { sniffType } from "../evidence/sniff.js";
 import { labelSimilarity } from "../text/thai.js";
 import { normalizeName } from "./names.js";
 

@@ -15,7 +15,8 @@ export type DocxErrorCode =
   | "damaged_xml"
   | "too_deep"
   | "file_not_found"
-  | "conversion_failed";
+  | "conversion_failed"
+  | "unreadable_form_copy";
 
 export class DocxError extends SamruatError {
   declare readonly code: DocxErrorCode;
@@ -47,6 +48,10 @@ export const docxError = {
       `ไฟล์ "${file}" ไม่ใช่ไฟล์ Word แบบ .docx${th} กรุณาบันทึกเป็น .docx ใน Word แล้วลองใหม่`,
       `"${file}" is not a Word .docx file (not a ZIP package)${en}; save it as .docx in Word and try again`,
     );
+  },
+  /** A form returned as a PDF or as pictures that cannot be opened (damaged, locked, too large): the reader's reason. */
+  unreadableCopy(file: string, reason: { th: string; en: string }): DocxError {
+    return new DocxError("unreadable_form_copy", file, `อ่านไฟล์ "${file}" ไม่ได้: ${reason.th}`, `"${file}" cannot be read: ${reason.en}`);
   },
   corrupt(file: string, detail: string): DocxError {
     return new DocxError(

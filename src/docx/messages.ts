@@ -40,7 +40,7 @@ const READER_MESSAGES = {
     en: `${d.count} symbol-font character(s) (U+F0xx) in a text font (${d.fonts}); Wingdings boxes and ticks among them were read as marks, the rest kept as text`,
   }),
   pdf_too_long_for_form: (d: { pages: number }) => ({
-    th: `PDF มี ${d.pages} หน้า ยาวกว่าแบบสำรวจมาก จึงไม่อ่านเป็นแบบสำรวจ`,
+    th: `ไฟล์มี ${d.pages} หน้า ยาวกว่าแบบสำรวจมาก จึงไม่อ่านเป็นแบบสำรวจ`,
     en: `${d.pages} pages: far longer than the questionnaire, not read as a form`,
   }),
   scan_not_form: (d: { probed: number }) => ({
@@ -48,8 +48,8 @@ const READER_MESSAGES = {
     en: `the first ${d.probed} scanned pages show no question code or title of the questionnaire: the other pages were not read`,
   }),
   pdf_no_text: (_: Record<string, never>) => ({
-    th: "อ่านอะไรจาก PDF ไม่ได้เลย: ไม่มีชั้นข้อความ และ OCR ไม่พบคำ",
-    en: "nothing could be read from the PDF: no text layer, and OCR found no words",
+    th: "อ่านอะไรจากไฟล์ไม่ได้เลย: ไม่มีชั้นข้อความ และ OCR ไม่พบคำ",
+    en: "nothing could be read from the file: no text layer, and OCR found no words",
   }),
   read_from_scan: (d: { scanned: number; pages: number }) => ({
     th: `${d.scanned} จาก ${d.pages} หน้าเป็นภาพสแกนของกระดาษ อ่านด้วย OCR และหมึกในแต่ละช่อง: ตรวจคำตอบกับหน้าเอกสาร (ไม่อ่านลายมือเป็นข้อความ)`,

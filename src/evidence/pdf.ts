@@ -380,7 +380,7 @@ function parsingThread(lib: PdfJs): ParsingThread {
   let open = 0;
   // Every open document listens on the one port, at both ends (pdf.js removes its listeners when it is destroyed).
   setMaxListeners(0, port1);
-  const worker = lib.PDFWorker.create({ port: port1 as unknown as Worker & globalThis.Worker });
+  const worker = lib.PDFWorker.create({ port: port1 as unknown as Worker & globalThis.Worker, verbosity: 0 });
   // Listening refs a port; neither it nor the thread may hold the process open while no document is.
   const ref = (on: boolean) => [thread, port1].forEach((handle) => (on ? handle.ref() : handle.unref()));
   ref(false);

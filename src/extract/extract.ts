@@ -14,6 +14,8 @@ import type { ItemSource } from "../form/schema.js";
 import { DEFAULT_FORM_ID, loadForm } from "../form/load.js";
 import { readDocx } from "../docx/read.js";
 import { DocxError, docxError } from "../docx/errors.js";
+import { EvidenceError } from "../evidence/messages.js";
+import { sniffType } from "../evidence/sniff.js";
 import { findSoffice, sofficeConvert, SofficeError } from "../util/soffice.js";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -65,10 +67,18 @@ export async function extractFile(file: string, options: ExtractOptions = {}): P
 
 /** Legacy .doc and .odt files are converted with LibreOffice when it is installed; otherwise the reader's error stands. */
 async function readWithConversion(bytes: Uint8Array, name: string): Promise<Result<DocxDocument>> {
-  // A form saved as PDF: its text layer read into the same model (src/pdfform).
-  if (bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === "%PDF-") {
-    const { readPdfForm } = await import("../pdfform/read.js");
-    return readPdfForm(bytes);
+  // A form saved as PDF (its text layer, or OCR of scanned pages) or photographed or scanned to image files: read
+  // into the same model (src/pdfform).
+  const { type } = sniffType(bytes);
+  if (type === "pdf" || type === "png" || type === "jpeg" || type === "tiff") {
+    const { readImageForm, readPdfForm } = await import("../pdfform/read.js");
+    try {
+      return await (type === "pdf" ? readPdfForm(bytes) : readImageForm(bytes, type));
+    } catch (error) {
+      if (!(error instanceof EvidenceError)) throw error;
+      const reason = error.toFileError();
+      throw docxError.unreadableCopy(name, { th: reason.messageTh, en: reason.message });
+    }
   }
   try {
     return readDocx(bytes, name);

@@ -73,6 +73,7 @@ export const ISSUE_NAMES: Record<string, Text> = {
   damaged_xml: { th: "เนื้อหาไฟล์ขาดหาย", en: "content breaks off" },
   too_deep: { th: "ตารางซ้อนกันลึกเกินไป", en: "tables nested too deep" },
   conversion_failed: { th: "แปลงไฟล์ไม่ได้", en: "conversion failed" },
+  unreadable_form_copy: { th: "เปิดไฟล์แบบสำรวจ (PDF หรือรูปภาพ) ไม่ได้", en: "the questionnaire's PDF or image cannot be opened" },
   read_failed: { th: "อ่านไฟล์ไม่ได้", en: "unreadable file" },
   form_not_received: { th: "ยังไม่ได้รับแบบสำรวจ", en: "form not received" },
   "empty-file": { th: "ไฟล์หลักฐานว่างเปล่า", en: "empty evidence file" },

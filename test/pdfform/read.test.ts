@@ -2,10 +2,11 @@
  * Forms returned as PDF with a text layer (LibreOffice's "Save as PDF" of filled sample forms, converted here): the
  * same ticks as the .docx — matrices (tables rebuilt from the drawn rules) included — each with its page and box.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DocxError } from "../../src/docx/errors.js";
 import type { AnswerDocument } from "../../src/extract/answers.js";
 import { extractFile } from "../../src/extract/extract.js";
 import { PACKAGE_ROOT } from "../../src/form/load.js";
@@ -42,6 +43,14 @@ describe("a form saved as PDF", () => {
       expect(warning?.messageTh).toMatch(/อ่านจากไฟล์ PDF/);
       expect(warning?.message).toMatch(/read from a PDF/);
     }
+  });
+
+  it("refuses a damaged PDF with the file's name and the reason, in Thai and English", async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "samruat-broken-")), "แบบสำรวจ.pdf");
+    writeFileSync(file, readFileSync(path.join(PACKAGE_ROOT, "samples", "forms-pdf", "heldout", "glyph-01.pdf")).subarray(0, 3000));
+    const refused = await extractFile(file).then(() => null, (error: unknown) => error);
+    expect(refused).toBeInstanceOf(DocxError);
+    expect(refused).toMatchObject({ code: "unreadable_form_copy", messageTh: expect.stringMatching(/แบบสำรวจ\.pdf.*PDF เสียหาย/), messageEn: expect.stringMatching(/damaged/) });
   });
 
   it("is still refused as the form when it is some other PDF", async () => {

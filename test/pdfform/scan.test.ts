@@ -3,7 +3,8 @@
  * does (scripts/form-samples/scan-pdf.ts), read back by OCR and optical mark recognition — the same boxes, in the
  * same order, checked the same as the PDF's text layer says. A box with a speck of ink is reported, not guessed.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Block } from "../../src/docx/model.js";
@@ -12,6 +13,7 @@ import type { OcrEngine } from "../../src/evidence/ocr.js";
 import { loadRaster } from "../../src/evidence/image.js";
 import { openPdf } from "../../src/evidence/pdf.js";
 import { toGray, type GrayImage } from "../../src/evidence/raster.js";
+import { extractFile } from "../../src/extract/extract.js";
 import { PACKAGE_ROOT } from "../../src/form/load.js";
 import { pageBlocks } from "../../src/pdfform/layout.js";
 import { layoutScannedPage, readScannedFormPage } from "../../src/pdfform/scan.js";
@@ -81,4 +83,19 @@ describe("a scanned paper copy of the form", () => {
     expect(result.messages).toHaveLength(1);
     expect(result.messages[0]).toMatchObject({ code: "mark_uncertain", location: expect.stringContaining("page 7, box 58,14,"), messageTh: expect.stringMatching(/^หน้า 7: /) });
   });
+
+  it("reads a page photographed or scanned to a JPEG file as extract's input, with the answers of the PDF's text layer", async () => {
+    const pdfFile = path.join(TUNE, "glyph-01.pdf");
+    const doc = await openPdf(new Uint8Array(readFileSync(pdfFile)));
+    const jpeg = scanPage(await doc.render(6, 200), { dpi: 200, angle: 1.2, blur: 0.4, quality: 70 }, new Rng("test/jpeg-form"));
+    await doc.close();
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "samruat-scan-")), "แบบสำรวจ หน้า 6.jpg");
+    writeFileSync(file, jpeg);
+    const [photo, pdf] = [await extractFile(file), await extractFile(pdfFile)];
+    expect(photo.warnings.map((w) => w.code)).toContain("read_from_scan");
+    const questions = new Set(photo.answers.map((a) => a.question));
+    const checked = (d: typeof pdf) => d.answers.filter((a) => questions.has(a.question) && a.value === true).map((a) => a.id).sort();
+    expect(checked(photo).length).toBeGreaterThan(0);
+    expect(checked(photo)).toEqual(checked(pdf));
+  }, 120_000);
 });
