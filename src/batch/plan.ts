@@ -80,17 +80,20 @@ const SYSTEM_FILE = /(?:^|\/)(?:\.[^/]*|thumbs\.db|desktop\.ini|~\$[^/]*)$|(?:^|
 const FORM_EXTENSIONS = new Set(["docx", "docm", "doc", "odt"]);
 /** Evidence types, and image types people send that the reader will explain it cannot read. */
 const EVIDENCE_EXTENSIONS = new Set(["pdf", "png", "jpg", "jpeg", "tif", "tiff", "heic", "heif", "gif", "bmp", "webp"]);
+/** The form saved as PDF, or its paper copy scanned or photographed: read as the form when the questionnaire is in it. */
+const FORM_COPY_EXTENSIONS = new Set(["pdf", "png", "jpg", "jpeg", "tif", "tiff"]);
 
 /**
- * Forms are Word files and PDFs (the form saved as PDF) — unless a question code in the name or folder says it is
- * evidence ("P5.1 ระบบ.docx"). A PDF the extractor does not find the questionnaire in is evidence after all.
+ * Forms are Word files, PDFs (the form saved as PDF) and pictures (a paper copy scanned or photographed) — unless a
+ * question code in the name or folder says it is evidence ("P5.1 ระบบ.docx"). A PDF or picture the extractor does not
+ * find the questionnaire in is evidence after all.
  */
 export function classifyFiles(files: readonly InboxFile[], form: CompiledForm): ClassifiedInbox {
   const out: ClassifiedInbox = { forms: [], evidence: [], ignored: [] };
   for (const file of files) {
     const ext = extension(file.path);
     if (SYSTEM_FILE.test(file.path)) out.ignored.push(ignored(file, "system_file"));
-    else if (FORM_EXTENSIONS.has(ext) || ext === "pdf") (codesFor(file.path, form).questions.length ? out.evidence : out.forms).push(file);
+    else if (FORM_EXTENSIONS.has(ext) || FORM_COPY_EXTENSIONS.has(ext)) (codesFor(file.path, form).questions.length ? out.evidence : out.forms).push(file);
     else if (EVIDENCE_EXTENSIONS.has(ext)) out.evidence.push(file);
     else out.ignored.push(ignored(file, "unsupported_file"));
   }
@@ -127,14 +130,14 @@ export function buildPlan(form: CompiledForm, inbox: Inbox, classified: Classifi
   for (const file of classified.forms) {
     const outcome = outcomes.get(file.path);
     if (!outcome) throw new Error(`no extraction outcome for ${file.path}`);
-    if (outcome.kind === "failed" && extension(file.path) === "pdf") {
-      // A PDF that cannot be read as a form is reported by the evidence stage, which reads it as evidence.
+    if (outcome.kind === "failed" && FORM_COPY_EXTENSIONS.has(extension(file.path))) {
+      // A PDF or picture that cannot be read as a form is reported by the evidence stage, which reads it as evidence.
       evidenceCandidates.push(file);
     } else if (outcome.kind === "failed") {
       failedForms.push({ file, reason: outcome.reason, name: identify(file.path).name });
     } else if (outcome.kind === "not_form") {
-      // A Word file is sent as the form; a PDF without the questionnaire in it is plainly evidence.
-      if (extension(file.path) !== "pdf") notForms.add(file.path);
+      // A Word file is sent as the form; a PDF or picture without the questionnaire in it is plainly evidence.
+      if (!FORM_COPY_EXTENSIONS.has(extension(file.path))) notForms.add(file.path);
       evidenceCandidates.push(file);
     } else {
       const { name, identifiedBy } = identify(file.path, outcome.doc);

@@ -32,9 +32,9 @@ function doc(officeLocation?: string): AnswerDocument {
 function plan(files: InboxFile[], outcomes: Record<string, FormOutcome>, options: PlanOptions = {}) {
   const inbox: Inbox = { files, records: [] };
   const classified = classifyFiles(files, form);
-  // PDFs without a question code are read as forms first; these are not the questionnaire.
+  // PDFs and pictures without a question code are read as forms first; these are not the questionnaire.
   const read = new Map(Object.entries(outcomes));
-  for (const f of classified.forms) if (f.path.endsWith(".pdf") && !read.has(f.path)) read.set(f.path, { kind: "not_form" });
+  for (const f of classified.forms) if (/\.(pdf|jpe?g|png|tiff?)$/.test(f.path) && !read.has(f.path)) read.set(f.path, { kind: "not_form" });
   return buildPlan(form, inbox, classified, read, options);
 }
 
@@ -88,6 +88,17 @@ describe("buildPlan", () => {
     // Evidence sent again as a PDF: the later copy wins, whatever its type (the Word-over-PDF rule is for forms).
     expect(result.files.find((f) => f.path === "เกษตร/P5.1 ระบบ.png")).toMatchObject({ status: "superseded" });
     expect(result.files.find((f) => f.path === "เกษตร/P5.1 ระบบ.pdf")).toMatchObject({ status: "used" });
+  });
+
+  it("reads a scanned or photographed copy as the form, and a picture that is not the questionnaire as evidence", () => {
+    const files = [file("ที่ดิน/แบบสำรวจ สแกน.jpg", 2), file("ที่ดิน/IMG_0412.jpg", 3), file("ที่ดิน/P5.3.1 ภาพ.png", 4)];
+    const classified = classifyFiles(files, form);
+    // A picture named for a question is evidence without being read as a form.
+    expect(classified.forms.map((f) => f.path)).toEqual(["ที่ดิน/แบบสำรวจ สแกน.jpg", "ที่ดิน/IMG_0412.jpg"]);
+    const result = plan(files, { "ที่ดิน/แบบสำรวจ สแกน.jpg": form_() });
+    expect(result.agencies.map((a) => [a.ref.id, a.form.path])).toEqual([["ที่ดิน", "ที่ดิน/แบบสำรวจ สแกน.jpg"]]);
+    expect(result.files.find((f) => f.path === "ที่ดิน/IMG_0412.jpg")).toMatchObject({ kind: "evidence", reason: { code: "no_question_code" } });
+    expect(result.files.find((f) => f.path === "ที่ดิน/P5.3.1 ภาพ.png")).toMatchObject({ kind: "evidence", status: "used" });
   });
 
   it("takes the later date in the name, else the later modification time", () => {

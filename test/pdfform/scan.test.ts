@@ -94,7 +94,7 @@ describe("a scanned paper copy of the form", () => {
     const [photo, pdf] = [await extractFile(file), await extractFile(pdfFile)];
     expect(photo.warnings.map((w) => w.code)).toContain("read_from_scan");
     const questions = new Set(photo.answers.map((a) => a.question));
-    const checked = (d: typeof pdf) => d.answers.filter((a) => questions.has(a.question) && a.value === true).map((a) => a.id).sort();
+    const checked = (d: typeof pdf) => d.answers.filter((a) => questions.has(a.question) && a.value === true).map((a) => a.field).sort();
     expect(checked(photo).length).toBeGreaterThan(0);
     expect(checked(photo)).toEqual(checked(pdf));
   }, 120_000);
