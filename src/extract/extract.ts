@@ -20,6 +20,7 @@ import { findSoffice, sofficeConvert, SofficeError } from "../util/soffice.js";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import type { DocxDocument, Result } from "../docx/model.js";
+import { editDistance } from "../text/distance.js";
 import { parseThaiDate, parseThaiNumber, thaiDigitsToArabic } from "../text/thai.js";
 import type { AnswerDocument, AnswerItem, AnswerKind, Location, Message, Recognition } from "./answers.js";
 import { type Line, type LineMark, toLines } from "./lines.js";
@@ -240,6 +241,21 @@ function identifyForm(
 // Questions: where each printed code starts.
 
 const CODE_AT_START = /^[\s\u00B7\u2022\-–*]*\[?(?:\[[^\]]*\]\s*)?(P?\d+(?:\.\d+)+|G\d+)\.?(?=[\s\u0E00-\u0E7F(]|$)/u;
+/**
+ * A printed code as OCR of a scanned copy may have read it: "?4.2", "Pa.2. 1", "P4,2.1" — a letter or mark for the
+ * P, letters for digits, a comma for a dot, a space after a dot. It must be followed by its question's words, and is
+ * taken for the code it is fewest edits from.
+ */
+const GARBLED_CODE_AT_START = /^[\s'"`|‘’“”\u00B7\u2022*]*([^\s\u0E00-\u0E7F]?[0-9A-Za-z?]{1,2}(?:[.,]\s?[0-9A-Za-z?]{1,2}){1,3})\.?(?=[\s\u0E00-\u0E7F(])/u;
+
+/** The question a garbled printed code stands for: the fewest edits away (at most 2, a third of its length). */
+function garbledCode(form: CompiledForm, token: string): { q: number; edits: number }[] {
+  const key = token.replace(/\s/gu, "").replace(/,/gu, ".").toUpperCase();
+  if (!/\d/u.test(key)) return [];
+  const scored = form.questions.map((q, i) => ({ q: i, edits: editDistance(key, q.code.toUpperCase()) }));
+  const fewest = Math.min(...scored.map((s) => s.edits));
+  return fewest <= 2 && fewest <= key.length / 3 ? scored.filter((s) => s.edits === fewest) : [];
+}
 
 /**
  * Candidate headers are lines starting with a code of the form; the printed order is known, so the longest run of
@@ -250,7 +266,17 @@ function segmentQuestions(form: CompiledForm, lines: readonly Line[]): Segment[]
   const candidates: { line: number; q: number; textSim: number; weight: number }[] = [];
   for (const line of lines) {
     const m = CODE_AT_START.exec(line.text);
-    if (!m) continue;
+    if (!m) {
+      const garbled = GARBLED_CODE_AT_START.exec(line.text);
+      if (!garbled) continue;
+      const rest = line.text.slice(garbled[0].length, garbled[0].length + 100);
+      for (const { q, edits } of garbledCode(form, garbled[1]!)) {
+        const textSim = similarity(form.questions[q]!.source.text.slice(0, 80), rest);
+        // Only the question's own words make a garbled code a question.
+        if (textSim >= QUESTION_WORDS) candidates.push({ line: line.index, q, textSim, weight: 1 + 3 * textSim - 0.25 * edits });
+      }
+      continue;
+    }
     const printed = m[1]!;
     const code = printed.startsWith("P") || printed.startsWith("G") ? printed : `P${printed}`;
     const q = order.get(code);

@@ -140,9 +140,12 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
       const [, , w, hh] = bbox;
       // Square, or up to twice as tall as wide (symbol fonts standing in for Wingdings print a taller box).
       if (w < minSide || hh < minSide || w > maxSide || hh > maxSide || hh > 2 * w || w > 1.3 * hh) continue;
-      if (!hasFourSides(lines, bbox) || touchesNextLetter(dark, bbox)) continue;
+      if (!hasFourSides(lines, bbox)) continue;
+      const typed = typedMarkBefore(dark, bbox);
+      if (!typed && touchesNextLetter(dark, bbox)) continue;
       taken.push(bbox);
-      out.push(judge(gray, bbox, "box"));
+      const box = judge(gray, bbox, "box");
+      out.push(typed ? { ...box, checked: true, unsure: false } : box);
     }
   }
   for (const members of connectedComponents(dark).members) {
@@ -236,23 +239,80 @@ function hasFourSides(lines: Mask, [x, y, w, h]: Box): boolean {
 
 /**
  * Ink right before or after the shape, within a fifth of its width: a letter inside a word ("Office", "Practices"),
- * not a choice's box or circle, which print with a space on either side.
+ * not a choice's box or circle, which print with a space on either side. A cell's rule beside a box at the start of
+ * its cell is no letter: its ink runs on well above and below the shape (scanned rules are too broken and too grey
+ * to be taken out whole beforehand).
  */
 function touchesNextLetter(dark: Mask, [x, y, w, h]: Box): boolean {
   const reach = Math.max(2, Math.round(0.2 * w));
   // Specks of dust are a pixel or two; a letter's stroke runs down a good part of the line.
   const need = Math.max(3, Math.round(0.25 * h));
+  const inkNear = (xx: number, yy: number) => {
+    for (let dx = -1; dx <= 1; dx++) {
+      const cx = xx + dx;
+      if (cx >= 0 && cx < dark.width && yy >= 0 && yy < dark.height && dark.data[yy * dark.width + cx]) return true;
+    }
+    return false;
+  };
+  // Unbroken for half the shape's height above it and below it (a line of text has gaps between its lines).
+  const rule = (xx: number) => {
+    let hit = 0;
+    let rows = 0;
+    for (const [from, to] of [[y - 0.5 * h, y], [y + h, y + 1.5 * h]] as const) {
+      for (let yy = Math.round(from); yy < to; yy++, rows++) if (inkNear(xx, yy)) hit++;
+    }
+    return hit >= 0.9 * rows;
+  };
   for (const side of [1, -1]) {
     let count = 0;
-    for (let yy = Math.round(y + 0.2 * h); yy < y + 0.8 * h; yy++) {
-      for (let d = 1; d <= reach; d++) {
-        const xx = side > 0 ? x + w - 1 + d : x - d;
-        if (xx >= 0 && xx < dark.width && dark.data[yy * dark.width + xx]) count++;
-      }
+    for (let d = 1; d <= reach; d++) {
+      const xx = side > 0 ? x + w - 1 + d : x - d;
+      if (xx < 0 || xx >= dark.width || rule(xx)) continue;
+      for (let yy = Math.round(y + 0.2 * h); yy < y + 0.8 * h; yy++) if (dark.data[yy * dark.width + xx]) count++;
     }
     if (count >= need) return true;
   }
   return false;
+}
+
+/**
+ * A tick, slash or cross typed just before an empty box ("✓□", "/□": how some offices answer in Word): one glyph no
+ * wider than the box, at most a box's width before it, with a space (or the cell's rule) before the glyph. A letter of
+ * a word has more letters before it. Marks after a box are not looked for: the option's own words are there.
+ */
+function typedMarkBefore(dark: Mask, [x, y, w, h]: Box): boolean {
+  const [top, bottom] = [Math.max(0, Math.round(y - 0.3 * h)), Math.min(dark.height, Math.round(y + 1.3 * h))];
+  const column = (xx: number): "ink" | "rule" | "blank" => {
+    if (xx < 0 || xx >= dark.width) return "blank";
+    let ink = 0;
+    let run = 0;
+    let longest = 0;
+    for (let yy = Math.max(0, Math.round(y - 0.8 * h)); yy < Math.min(dark.height, Math.round(y + 1.8 * h)); yy++) {
+      const on = dark.data[yy * dark.width + xx]!;
+      if (on && yy >= top && yy < bottom) ink++;
+      run = on ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    // A table's rule runs on from far above to far below; a typed glyph stays within its line.
+    if (longest >= 2.2 * h) return "rule";
+    return ink ? "ink" : "blank";
+  };
+  let d = 1;
+  while (d <= w && column(x - d) === "blank") d++;
+  if (d > w || column(x - d) === "rule") return false;
+  const start = d;
+  // The glyph: inked columns, a break of a pixel or two inside it allowed.
+  let blank = 0;
+  for (; blank <= 2 && d - start <= 2 * w; d++) blank = column(x - d) === "ink" ? 0 : blank + 1;
+  const width = d - start - blank;
+  if (width < 0.2 * w || width > 1.3 * w) return false;
+  for (let k = 0; k < Math.max(3, Math.round(0.3 * w)); k++) {
+    const c = column(x - d - k);
+    // The rule's own blurred edge is part of it.
+    if (c === "rule" || (c === "ink" && [1, 2].some((e) => column(x - d - k - e) === "rule"))) return true;
+    if (c === "ink") return false;
+  }
+  return true;
 }
 
 /** Ink all round a circle of radius r (a ring or a disc), sampled at 32 points. */

@@ -273,3 +273,26 @@ describe("LibreOffice's copies of a filled text control", () => {
     expect(doc.general.province).toBe("เชียงใหม่");
   });
 });
+
+describe("question codes as OCR reads them off a scanned copy", () => {
+  const text = (code: string) => form.question(code)!.source.text;
+  it("takes a garbled code followed by its question's words for that question, the code fewest edits away", () => {
+    const { valueOf } = extract(
+      [
+        p(r(`?4.6.1 ${text("P4.6.1")}`)),
+        p(EMPTY, r(" ไม่มี")),
+        p(TICKED, r(" มี")),
+        p(r(`Pa.6. 2 ${text("P4.6.2")}`)),
+        p(TICKED, r(" ไม่มี")),
+        p(EMPTY, r(" มี")),
+      ].join(""),
+    );
+    expect(valueOf("P4.6.1:yes")).toBe(true);
+    expect(valueOf("P4.6.2:no")).toBe(true);
+  });
+
+  it("does not take a code-like line start without the question's words", () => {
+    const { doc } = extract([p(r("A4.6.1 รายการอื่นที่ไม่เกี่ยวข้องกับแบบสำรวจนี้")), p(TICKED, r(" มี"))].join(""));
+    expect(doc.answers.filter((a) => a.question === "P4.6.1")).toEqual([]);
+  });
+});

@@ -84,6 +84,24 @@ describe("a scanned paper copy of the form", () => {
     expect(result.messages[0]).toMatchObject({ code: "mark_uncertain", location: expect.stringContaining("page 7, box 58,14,"), messageTh: expect.stringMatching(/^หน้า 7: /) });
   });
 
+  it("takes a tick or slash typed just before an empty box as its answer, not a word's last letter", () => {
+    const [w, h] = [420, 120];
+    const data = new Uint8Array(w * h).fill(255);
+    const ink = (x: number, y: number) => (data[Math.round(y) * w + Math.round(x)] = 0);
+    const square = (x0: number, y0: number, s: number) => {
+      for (let k = 0; k < s; k++) for (const [x, y] of [[x0 + k, y0], [x0 + k, y0 + s - 1], [x0, y0 + k], [x0 + s - 1, y0 + k]] as const) ink(x, y);
+    };
+    // A cell's rule, then "/□"; further on a word, a space and "□".
+    for (let y = 0; y < h; y++) ink(10, y), ink(11, y);
+    for (let k = 0; k <= 30; k++) ink(24 + k / 3, 68 - k);
+    square(40, 40, 26);
+    for (let x = 180; x < 236; x += 7) for (let y = 46; y < 64; y++) ink(x, y), ink(x + 1, y);
+    for (let x = 180; x < 236; x++) ink(x, 63);
+    square(250, 40, 26);
+    const result = layoutScannedPage({ width: w, height: h, data }, 150, { text: "", confidence: 0, lines: [] }, 3, { paragraph: 0, table: 0 });
+    expect(marks(result.blocks)).toBe("x_");
+  });
+
   it("reads a page photographed or scanned to a JPEG file as extract's input, with the answers of the PDF's text layer", async () => {
     const pdfFile = path.join(TUNE, "glyph-01.pdf");
     const doc = await openPdf(new Uint8Array(readFileSync(pdfFile)));
