@@ -59,6 +59,10 @@ const READER_MESSAGES = {
     th: "คำตอบอ่านจากไฟล์ PDF ไม่ใช่ไฟล์ Word: ตรวจคำตอบกับหน้าใน PDF หรือขอไฟล์ .docx",
     en: "answers read from a PDF, not the .docx: check the answers against the PDF's pages, or ask for the .docx",
   }),
+  handwriting_not_read: (d: { page: number; box: string }) => ({
+    th: `หน้า ${d.page}: มีลายมือเขียนในช่องว่างที่ ${d.box} (พอยต์) ไม่ได้อ่านเป็นข้อความ — ต้องตรวจด้วยตา`,
+    en: `page ${d.page}: handwriting in the blank at ${d.box} (points) is not read as text — a person must read it`,
+  }),
   mark_uncertain: (d: { page: number; shape: "box" | "circle"; box: string; ink: number; checked: boolean }) => ({
     th: `หน้า ${d.page}: ${d.shape === "box" ? "ช่องสี่เหลี่ยม" : "วงกลม"}ที่ ${d.box} (พอยต์) มีหมึกอยู่เล็กน้อย (${d.ink.toFixed(2)} ของความกว้าง) อ่านเป็น${d.checked ? "เลือก" : "ไม่เลือก"} — ตรวจดูที่หน้าเอกสาร`,
     en: `page ${d.page}: a ${d.shape} at ${d.box} (points) has a little ink inside (${d.ink.toFixed(2)} of its width); read as ${d.checked ? "checked" : "empty"} — check it on the page`,

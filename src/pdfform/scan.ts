@@ -9,7 +9,7 @@
 import { readerWarning } from "../docx/messages.js";
 import type { Mark } from "../docx/model.js";
 import { estimateSkew } from "../evidence/highlight.js";
-import type { OcrEngine, OcrResult } from "../evidence/ocr.js";
+import type { OcrEngine, OcrResult, OcrWord } from "../evidence/ocr.js";
 import type { DrawnPath } from "../evidence/pdf-drawing.js";
 import type { TextItem } from "../evidence/pdf.js";
 import { connectedComponents, open, sampleRotated, type GrayImage, type Mask } from "../evidence/raster.js";
@@ -63,12 +63,20 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
     messages.push(readerWarning("mark_uncertain", { page, shape: m.shape, box: box.join(","), ink: m.ink, checked: m.checked }, `page ${page}, box ${box.join(",")}`));
   }
   const markBoxes = marks.map((m) => m.bbox);
+  const rules = ruleSegments(dark, dpi);
+  const handwritten = handwrittenBlanks(dark, rules, words, markBoxes, dpi);
+  for (const band of handwritten) {
+    const box = band.map((v) => Math.round(v * pt)) as Box;
+    messages.push(readerWarning("handwriting_not_read", { page, box: box.join(",") }, `page ${page}, box ${box.join(",")}`));
+  }
   const items: TextItem[] = [];
   for (const line of ocr.lines) {
     let first = true;
     for (const w of line.words) {
       // The box glyphs themselves come out of OCR as "[]", "O", "0" or "口": the mark stands for them.
       if (!w.text.trim() || markBoxes.some((b) => overlap(w.bbox, b) > 0.4 * w.bbox[2] * w.bbox[3])) continue;
+      // Handwriting is not read as text: OCR's guess at it would be a wrong answer.
+      if (handwritten.some((b) => overlap(w.bbox, b) > 0.5 * w.bbox[2] * w.bbox[3])) continue;
       // Rules and dust read as "|", ":" or "." (a printed blank's underscores stay: they are the form's).
       if (/^[\s'"`|‘’“”.,:;~\-–—]+$/u.test(w.text)) continue;
       items.push({ str: first ? printedCode(w.text) : w.text, bbox: w.bbox.map((v) => v * pt) as Box });
@@ -80,8 +88,45 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
     const mark: Mark = { kind: "mark", checked: m.checked, shape: m.shape, source: "scan", raw: `scan ${m.shape}, ink ${m.ink.toFixed(2)}`, box: bbox };
     return { bbox, mark };
   });
-  const paths = ruleSegments(dark, dpi).map((s) => rulePath(s, pt));
+  const paths = rules.map((s) => rulePath(s, pt));
   return { blocks: pageBlocks(items, { paths, widgets: [] }, page, counters, found), messages };
+}
+
+/** Below this OCR confidence a word over a blank is not typed print. */
+const TYPED_CONFIDENCE = 0.6;
+/** Ink over a blank not covered by typed words, as a share of the blank's line: more than specks of dust. */
+const HANDWRITING_INK = 0.02;
+/** A line of the form's print (16 pt with Thai marks above and below), in points: the band above a blank. */
+const LINE = 18;
+
+/**
+ * Blanks (a horizontal rule: an underlined space, a cell's bottom rule) with ink above them that OCR did not read as
+ * typed words with confidence: written by hand. Their bands (pixels) are reported for a person to read, never guessed.
+ */
+function handwrittenBlanks(dark: Mask, rules: readonly Rule[], words: readonly OcrWord[], markBoxes: readonly Box[], dpi: number): Box[] {
+  const line = (LINE * dpi) / 72;
+  const covered = [...words.filter((w) => w.confidence >= TYPED_CONFIDENCE).map((w) => w.bbox), ...markBoxes];
+  const out: Box[] = [];
+  for (const r of rules.filter((x) => x.horizontal)) {
+    // Up to just above the rule (its blurred edge is not ink over it).
+    const [x0, x1] = [r.from, r.to];
+    const [y0, y1] = [Math.max(0, Math.round(r.at - line)), Math.round(r.at - 0.2 * line)];
+    if (y1 - y0 < 4) continue;
+    const near = covered.filter((b) => overlap(b, [x0 - 2, y0 - 2, x1 - x0 + 5, y1 - y0 + 4]) > 0);
+    let ink = 0;
+    for (let x = x0; x <= x1; x++) {
+      let column = 0;
+      for (let y = y0; y < y1; y++) {
+        if (!dark.data[y * dark.width + x]) continue;
+        if (near.some((b) => x >= b[0] - 2 && x < b[0] + b[2] + 2 && y >= b[1] - 2 && y < b[1] + b[3] + 2)) continue;
+        column++;
+      }
+      // A cell's vertical rule crosses the whole band: it is the table's, not writing.
+      if (column < 0.9 * (y1 - y0)) ink += column;
+    }
+    if (ink > HANDWRITING_INK * (x1 - x0 + 1) * (y1 - y0)) out.push([x0, y0, x1 - x0 + 1, y1 - y0]);
+  }
+  return out;
 }
 
 /**

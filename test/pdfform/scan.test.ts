@@ -59,6 +59,8 @@ describe("a scanned paper copy of the form", () => {
       expect(printed.length).toBeGreaterThan(1);
       expect(printed).toContain("x");
       expect(marks(scanned.blocks)).toBe(printed);
+      // Print only on these pages: nothing may pass for handwriting.
+      expect(scanned.messages.filter((m) => m.code === "handwriting_not_read")).toEqual([]);
     }, 120_000);
   }
 
@@ -100,6 +102,33 @@ describe("a scanned paper copy of the form", () => {
     square(250, 40, 26);
     const result = layoutScannedPage({ width: w, height: h, data }, 150, { text: "", confidence: 0, lines: [] }, 3, { paragraph: 0, table: 0 });
     expect(marks(result.blocks)).toBe("x_");
+  });
+
+  it("does not read handwriting on a blank as text: the blank is reported for a person, typed words are read", () => {
+    const [w, h] = [420, 200];
+    const data = new Uint8Array(w * h).fill(255);
+    const ink = (x: number, y: number) => {
+      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1]]) data[Math.round(y + dy!) * w + Math.round(x + dx!)] = 0;
+    };
+    // Two blanks (underlined spaces): a scribbled word on the first, a typed value on the second.
+    for (let x = 40; x < 380; x++) ink(x, 90), ink(x, 180);
+    for (let x = 60; x < 260; x += 0.5) ink(x, 70 + 10 * Math.sin(x / 6) + 4 * Math.sin(x / 2.3));
+    for (let x = 60; x < 200; x += 8) for (let y = 150; y < 170; y++) ink(x, y);
+    const word = (text: string, bbox: [number, number, number, number], confidence: number) => ({ text, bbox, confidence });
+    const ocr = {
+      text: "",
+      confidence: 0.5,
+      lines: [
+        { text: "ฝงฟ", bbox: [60, 56, 202, 28] as [number, number, number, number], confidence: 0.3, words: [word("ฝงฟ", [60, 56, 202, 28], 0.3)], symbols: [] },
+        { text: "ร้อยละ", bbox: [58, 146, 146, 28] as [number, number, number, number], confidence: 0.93, words: [word("ร้อยละ", [58, 146, 146, 28], 0.93)], symbols: [] },
+      ],
+    };
+    const result = layoutScannedPage({ width: w, height: h, data }, 150, ocr, 4, { paragraph: 0, table: 0 });
+    const text = JSON.stringify(result.blocks);
+    expect(text).toContain("ร้อยละ");
+    expect(text).not.toContain("ฝงฟ");
+    expect(result.messages.map((m) => m.code)).toEqual(["handwriting_not_read"]);
+    expect(result.messages[0]).toMatchObject({ location: expect.stringMatching(/^page 4, box 19,/), messageTh: expect.stringContaining("ต้องตรวจด้วยตา") });
   });
 
   it("reads a page photographed or scanned to a JPEG file as extract's input, with the answers of the PDF's text layer", async () => {
