@@ -171,21 +171,23 @@ export function connectedComponents(m: Mask): Components {
     const rb = find(b);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
+  // The labelled neighbours before a cell (left, and the three above), without an array per cell: a page has millions.
+  let label = 0;
+  const meet = (n: number) => {
+    if (!n) return;
+    if (!label) label = n;
+    else if (n !== label) union(label, n);
+  };
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
       if (!data[i]) continue;
-      let label = 0;
-      const neighbours = [
-        x > 0 ? labels[i - 1]! : 0,
-        y > 0 && x > 0 ? labels[i - w - 1]! : 0,
-        y > 0 ? labels[i - w]! : 0,
-        y > 0 && x < w - 1 ? labels[i - w + 1]! : 0,
-      ];
-      for (const n of neighbours) {
-        if (!n) continue;
-        if (!label) label = n;
-        else if (n !== label) union(label, n);
+      label = 0;
+      if (x > 0) meet(labels[i - 1]!);
+      if (y > 0) {
+        if (x > 0) meet(labels[i - w - 1]!);
+        meet(labels[i - w]!);
+        if (x < w - 1) meet(labels[i - w + 1]!);
       }
       if (!label) {
         label = parent.length;
