@@ -63,8 +63,8 @@ const READER_MESSAGES = {
     th: `หน้า ${d.page}: มีลายมือเขียนในช่องว่างที่ ${d.box} (พอยต์) ไม่ได้อ่านเป็นข้อความ — ต้องตรวจด้วยตา`,
     en: `page ${d.page}: handwriting in the blank at ${d.box} (points) is not read as text — a person must read it`,
   }),
-  mark_uncertain: (d: { page: number; shape: "box" | "circle"; box: string; ink: number; checked: boolean }) => ({
-    th: `หน้า ${d.page}: ${d.shape === "box" ? "ช่องสี่เหลี่ยม" : "วงกลม"}ที่ ${d.box} (พอยต์) มีหมึกอยู่เล็กน้อย (${d.ink.toFixed(2)} ของความกว้าง) อ่านเป็น${d.checked ? "เลือก" : "ไม่เลือก"} — ตรวจดูที่หน้าเอกสาร`,
+  mark_uncertain: (d: { page: number; shape: "box" | "circle" | "tick"; box: string; ink: number; checked: boolean }) => ({
+    th: `หน้า ${d.page}: ${d.shape === "box" ? "ช่องสี่เหลี่ยม" : d.shape === "circle" ? "วงกลม" : "เครื่องหมายถูก"}ที่ ${d.box} (พอยต์) มีหมึกอยู่เล็กน้อย (${d.ink.toFixed(2)} ของความกว้าง) อ่านเป็น${d.checked ? "เลือก" : "ไม่เลือก"} — ตรวจดูที่หน้าเอกสาร`,
     en: `page ${d.page}: a ${d.shape} at ${d.box} (points) has a little ink inside (${d.ink.toFixed(2)} of its width); read as ${d.checked ? "checked" : "empty"} — check it on the page`,
   }),
 } satisfies Record<string, (data: never) => Text>;

@@ -151,7 +151,7 @@ function darkMask(gray: GrayImage): Mask {
 
 interface FoundShape {
   bbox: Box;
-  shape: "box" | "circle";
+  shape: "box" | "circle" | "tick";
   ink: number;
   /** Share of the middle (a third of the width across) that is inked. */
   centre: number;
@@ -186,23 +186,58 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
       // Square, or up to twice as tall as wide (symbol fonts standing in for Wingdings print a taller box).
       if (w < minSide || hh < minSide || w > maxSide || hh > maxSide || hh > 2 * w || w > 1.3 * hh) continue;
       if (!hasFourSides(lines, bbox)) continue;
-      const typed = typedMarkBefore(dark, bbox);
+      // A typed mark before the box, and the space after it that a choice's box has ("(D" of "(Digital" is no "/□").
+      const typed = typedMarkBefore(dark, bbox) && !touchesNextLetter(dark, bbox, [1]);
       if (!typed && touchesNextLetter(dark, bbox)) continue;
       taken.push(bbox);
       const box = judge(gray, bbox, "box");
       out.push(typed ? { ...box, checked: true, unsure: false } : box);
     }
   }
-  for (const members of connectedComponents(dark).members) {
-    const bbox = bounds(members, dark.width);
+  const parts = connectedComponents(dark).members.map((members) => ({ members, bbox: bounds(members, dark.width) }));
+  for (const { bbox } of parts) {
     const [x, y, w, hh] = bbox;
     // Circles a little larger than boxes, and truly round: round letters of ordinary print stay out.
     if (w < CIRCLE_MIN * px || hh < CIRCLE_MIN * px || w > maxSide || hh > maxSide || Math.abs(w - hh) > 0.12 * Math.max(w, hh)) continue;
     if (taken.some((t) => overlap(t, bbox) > 0.3 * w * hh)) continue;
     if (!isRing(dark, x + w / 2, y + hh / 2, (w + hh) / 4) || touchesNextLetter(dark, bbox)) continue;
+    taken.push(bbox);
     out.push(judge(gray, bbox, "circle"));
   }
+  // A tick printed in place of a box ("□ ไม่มี ✓ มี": the box's glyph replaced by ✓ when the answer was typed): on a
+  // line with boxes, a tick-shaped glyph of about their size standing apart from the words.
+  const boxes = out.filter((s) => s.shape === "box").map((s) => s.bbox);
+  for (const { members, bbox } of parts) {
+    const [, y, w, hh] = bbox;
+    const side = boxes.find((b) => Math.abs(b[1] + b[3] / 2 - (y + hh / 2)) < 0.6 * b[3])?.[3];
+    if (side === undefined || hh < 0.4 * side || hh > 1.3 * side || w < 0.4 * side || w > 1.3 * side) continue;
+    if (taken.some((t) => overlap(t, bbox) > 0)) continue;
+    // Typed just before a box, a tick is that box's answer (typedMarkBefore), not a mark of its own.
+    if (boxes.some((b) => Math.abs(b[1] + b[3] / 2 - (y + hh / 2)) < 0.6 * b[3] && b[0] - (bbox[0] + w) >= 0 && b[0] - (bbox[0] + w) < b[2])) continue;
+    if (isTick(members, bbox, dark.width) && !touchesNextLetter(dark, bbox)) out.push({ bbox, shape: "tick", ink: INK.checked, centre: 0, checked: true, unsure: false });
+  }
   return out;
+}
+
+/**
+ * A tick's shape: thin strokes (little of its box inked), the lowest ink (the point of the V) left of the middle, and
+ * the highest ink on the right (the long arm).
+ */
+function isTick(members: Int32Array, [x, y, w, h]: Box, width: number): boolean {
+  if (members.length > 0.35 * w * h) return false;
+  let [low, lowN, high, highN] = [0, 0, 0, 0];
+  for (const i of members) {
+    const rx = ((i % width) - x) / w;
+    const ry = (((i / width) | 0) - y) / h;
+    if (ry >= 0.8) {
+      low += rx;
+      lowN++;
+    } else if (ry < 0.2) {
+      high += rx;
+      highN++;
+    }
+  }
+  return lowN > 0 && highN > 0 && low / lowN >= 0.1 && low / lowN <= 0.6 && high / highN > 0.6;
 }
 
 /** A box printed with a box inside (▣) or a ring round a disc (◉) is one mark: the outer one. */
@@ -217,8 +252,10 @@ function outermost(shapes: FoundShape[]): FoundShape[] {
  * Round letters of large print ("o", "e", "a" in a heading) pass for circles: a circle in the middle or at the end of
  * a word OCR read, or with ink across part of its middle (a letter's inner stroke), is a letter.
  */
-function notLetters(shapes: FoundShape[], words: readonly { text: string; bbox: readonly number[] }[]): FoundShape[] {
+function notLetters(shapes: FoundShape[], words: readonly { text: string; bbox: readonly number[]; confidence: number }[]): FoundShape[] {
   return shapes.filter((s) => {
+    // A tick inside a word OCR read with confidence is one of its letters.
+    if (s.shape === "tick") return !words.some((word) => word.confidence >= 0.8 && /\p{L}{2}/u.test(word.text) && overlap(word.bbox, s.bbox) > 0.5 * s.bbox[2] * s.bbox[3]);
     if (s.shape !== "circle") return true;
     // A letter's inner stroke ("e", "a") crosses part of the middle; a choice's circle is empty there, or full.
     if (s.centre > 0.15 && s.centre < 0.85) return false;
@@ -288,7 +325,7 @@ function hasFourSides(lines: Mask, [x, y, w, h]: Box): boolean {
  * its cell is no letter: its ink runs on well above and below the shape (scanned rules are too broken and too grey
  * to be taken out whole beforehand).
  */
-function touchesNextLetter(dark: Mask, [x, y, w, h]: Box): boolean {
+function touchesNextLetter(dark: Mask, [x, y, w, h]: Box, sides: readonly (1 | -1)[] = [1, -1]): boolean {
   const reach = Math.max(2, Math.round(0.2 * w));
   // Specks of dust are a pixel or two; a letter's stroke runs down a good part of the line.
   const need = Math.max(3, Math.round(0.25 * h));
@@ -308,7 +345,7 @@ function touchesNextLetter(dark: Mask, [x, y, w, h]: Box): boolean {
     }
     return hit >= 0.9 * rows;
   };
-  for (const side of [1, -1]) {
+  for (const side of sides) {
     let count = 0;
     for (let d = 1; d <= reach; d++) {
       const xx = side > 0 ? x + w - 1 + d : x - d;
