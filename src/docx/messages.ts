@@ -75,8 +75,14 @@ export type ReaderMessageCode = keyof typeof READER_MESSAGES;
 export function readerWarning<C extends ReaderMessageCode>(
   code: C,
   data: Parameters<(typeof READER_MESSAGES)[C]>[0],
-  location?: string,
+  location?: string | { page: number; box: [number, number, number, number] },
 ): Message {
   const text = (READER_MESSAGES[code] as (d: typeof data) => Text)(data);
-  return { severity: "warning", code, message: text.en, messageTh: text.th, ...(location !== undefined ? { location } : {}) };
+  const where =
+    typeof location === "string"
+      ? { location }
+      : location
+        ? { location: `page ${location.page}, box ${location.box.join(",")}`, page: location.page, box: location.box }
+        : {};
+  return { severity: "warning", code, message: text.en, messageTh: text.th, ...where };
 }

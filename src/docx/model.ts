@@ -14,6 +14,9 @@ export interface Message {
   /** The same in Thai (src/docx/messages.ts). */
   messageTh?: string;
   location?: string;
+  /** Where on a page (PDFs and scans): page number and box in points from the top left. */
+  page?: number;
+  box?: [number, number, number, number];
 }
 
 /** mammoth's Result: a value plus everything worth telling about how it was obtained. */

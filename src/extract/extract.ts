@@ -61,7 +61,15 @@ export async function extractFile(file: string, options: ExtractOptions = {}): P
     bytes: bytes.length,
   });
   result.warnings.unshift(
-    ...messages.map((m): Message => ({ severity: m.severity, code: m.code, message: m.message, ...(m.messageTh ? { messageTh: m.messageTh } : {}) })),
+    ...messages.map(
+      (m): Message => ({
+        severity: m.severity,
+        code: m.code,
+        message: m.message,
+        ...(m.messageTh ? { messageTh: m.messageTh } : {}),
+        ...(m.page !== undefined ? { location: { page: m.page, ...(m.box ? { box: m.box } : {}) } } : {}),
+      }),
+    ),
   );
   return result;
 }

@@ -7,6 +7,14 @@ export const en: MessageTable = {
       message: "these answers were read with form {docForm} but are checked against {form}",
       hint: "validate with --form {docForm}, or extract again with the right edition",
     },
+    mark_uncertain: {
+      message: "page {page}: the choice's box at {box} has a little ink in it — not sure whether it is marked",
+      hint: "open the file at page {page}, look at this box and confirm or correct the answer to question {question}",
+    },
+    handwriting_not_read: {
+      message: "page {page}: handwriting in the blank at {box} is not read as text — a person must read it",
+      hint: "open the file at page {page}, read what is written and enter the answer to question {question}, or ask the agency for the Word file (.docx)",
+    },
     unknown_field: {
       message: "question {question}: an answer “{label}” ({field}) is not part of the form",
       hint: "check that the right edition of the form was used and that nothing was added to it",

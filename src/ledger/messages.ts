@@ -63,6 +63,8 @@ export const ISSUE_NAMES: Record<string, Text> = {
   empty_file: { th: "ไฟล์ว่างเปล่า", en: "empty file" },
   not_zip: { th: "ไม่ใช่ไฟล์ Word", en: "not a Word file" },
   corrupt_zip: { th: "ไฟล์เสียหาย", en: "damaged file" },
+  mark_uncertain: { th: "เครื่องหมายไม่ชัดเจนในฉบับสแกน", en: "unclear mark on a scanned copy" },
+  handwriting_not_read: { th: "ลายมือที่ต้องตรวจด้วยตา", en: "handwriting for a person to read" },
   encrypted_docx: { th: "ไฟล์มีรหัสผ่าน", en: "password-protected file" },
   legacy_doc: { th: "ไฟล์ Word รุ่นเก่า (.doc)", en: "old Word file (.doc)" },
   legacy_doc_no_soffice: { th: "ไฟล์ .doc แปลงไม่ได้", en: "a .doc that could not be converted" },

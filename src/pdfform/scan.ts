@@ -60,14 +60,14 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
   const messages: Message[] = [];
   for (const m of marks.filter((x) => x.unsure)) {
     const box = m.bbox.map((v) => Math.round(v * pt)) as Box;
-    messages.push(readerWarning("mark_uncertain", { page, shape: m.shape, box: box.join(","), ink: m.ink, checked: m.checked }, `page ${page}, box ${box.join(",")}`));
+    messages.push(readerWarning("mark_uncertain", { page, shape: m.shape, box: box.join(","), ink: m.ink, checked: m.checked }, { page, box }));
   }
   const markBoxes = marks.map((m) => m.bbox);
   const rules = ruleSegments(dark, dpi);
   const handwritten = handwrittenBlanks(dark, rules, words, markBoxes, dpi);
   for (const band of handwritten) {
     const box = band.map((v) => Math.round(v * pt)) as Box;
-    messages.push(readerWarning("handwriting_not_read", { page, box: box.join(",") }, `page ${page}, box ${box.join(",")}`));
+    messages.push(readerWarning("handwriting_not_read", { page, box: box.join(",") }, { page, box }));
   }
   const items: TextItem[] = [];
   for (const line of ocr.lines) {

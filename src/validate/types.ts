@@ -13,6 +13,9 @@ export const ISSUE_CODES = [
   "form_mismatch",
   "unknown_field",
   "entry_limit_exceeded",
+  // what a person must look at on a scanned copy
+  "mark_uncertain",
+  "handwriting_not_read",
   // who answers what, skips and conditions
   "required_missing",
   "not_asked_answered",

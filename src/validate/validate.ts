@@ -8,7 +8,7 @@ import { createContext, issueOrder, type ValidationContext } from "./context.js"
 import { choiceMissing, matrixRows, nestedParents, singleChoice, subChoiceMissing } from "./rules/choices.js";
 import { entriesMissing, entryFields, specifyBlanks } from "./rules/blanks.js";
 import { dateBlanks, periods } from "./rules/dates.js";
-import { formMismatch, unknownFields } from "./rules/document.js";
+import { formMismatch, readerChecks, unknownFields } from "./rules/document.js";
 import { evidence } from "./rules/evidence.js";
 import { crossField, numberShapes } from "./rules/numbers.js";
 import { conditions, notAskedAnswered, requiredQuestions, skipRules } from "./rules/scope.js";
@@ -21,6 +21,7 @@ export type Rule = (ctx: ValidationContext) => void;
 export const RULES: Readonly<Record<string, Rule>> = {
   formMismatch,
   unknownFields,
+  readerChecks,
   generalBlock,
   requiredQuestions,
   notAskedAnswered,

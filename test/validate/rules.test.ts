@@ -45,6 +45,24 @@ describe("document", () => {
     ]);
   });
 
+  it("mark_uncertain, handwriting_not_read: what the reader of a scanned copy left to a person, under the question before it", () => {
+    const doc = makeDoc(base);
+    // Answers read from pages: G1's on page 2, P1.1's on page 5.
+    for (const a of doc.answers) a.location = a.question === "G1" ? { page: 2, box: [72, 300, 12, 12] } : a.question === "P1.1" ? { page: 5, box: [72, 100, 12, 12] } : {};
+    doc.warnings.push(
+      { severity: "warning", code: "handwriting_not_read", message: "…", location: { page: 2, box: [90, 410.4, 300, 20] } },
+      { severity: "warning", code: "mark_uncertain", message: "…", location: { page: 5, box: [72, 130, 12, 12] } },
+      { severity: "warning", code: "read_from_scan", message: "…" },
+    );
+    const result = validateAnswers(form, doc, { evidence: base.evidence });
+    seen.push(...result.issues);
+    expect(result.issues.map((i) => [i.code, i.severity, i.question, i.data])).toEqual([
+      ["handwriting_not_read", "warning", "G1", { page: 2, box: "90,410,300,20" }],
+      ["mark_uncertain", "warning", "P1.1", { page: 5, box: "72,130,12,12" }],
+    ]);
+    expect(formatIssue(result.issues[0]!, "th").message).toContain("ต้องตรวจด้วยตา");
+  });
+
   const g3 = (n: number) => {
     const set: Record<string, string> = {};
     for (let i = 1; i <= n; i++) Object.assign(set, { [`G3:yes.projects.${i}.name`]: `โครงการ ${i}`, [`G3:yes.projects.${i}.result`]: "ลดเวลา" });

@@ -10,6 +10,28 @@ export function formMismatch(ctx: ValidationContext): void {
 }
 
 /**
+ * What the reader of a scanned copy could not decide — a box with a little ink, handwriting on a blank — for a person
+ * to look at on the page: one issue each, under the question answered nearest before it on the page.
+ */
+export function readerChecks(ctx: ValidationContext): void {
+  for (const w of ctx.doc.warnings) {
+    if (w.code !== "mark_uncertain" && w.code !== "handwriting_not_read") continue;
+    const page = w.location?.page;
+    const at = w.location?.box;
+    if (page === undefined || !at) continue;
+    const top = at[1];
+    const before = ctx.doc.answers
+      .filter((a) => a.location.page !== undefined && a.location.box !== undefined)
+      .filter((a) => a.location.page! < page || (a.location.page === page && a.location.box![1] <= top + 2))
+      .sort((a, b) => a.location.page! - b.location.page! || a.location.box![1] - b.location.box![1])
+      .at(-1);
+    const box = at.map(Math.round).join(",");
+    const question = before?.question ?? DOCUMENT;
+    ctx.push({ code: w.code, severity: "warning", question, data: { page, box } });
+  }
+}
+
+/**
  * Answer items whose field the form does not have. An entry numbered beyond its group's printed room ("ไม่เกิน 5
  * โครงการ": G3:yes.projects.6.name) is `entry_limit_exceeded` (one per group); anything else `unknown_field`.
  */
