@@ -18,18 +18,17 @@ import type { BBox } from "./schema.js";
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjsModule: Promise<PdfJs> | null = null;
 /**
- * Loaded on first use: the module is large and text-only commands never need it. The worker module is loaded here
- * too (pdf.js runs it in this thread on Node) so that pdf.js does not import it on its own later.
+ * Loaded on first use: the module is large and text-only commands never need it. (Its parser runs on a thread of its
+ * own: parsingThread.)
  *
  * The legacy build's core-js replaces Array.prototype.push for the whole process with a JavaScript version (for an
  * edge case of arrays with a read-only length that neither pdf.js nor we use); every push, ours included, then ran
- * 2.6× slower. The engine's own push is put back once both modules are in.
+ * 2.6× slower. The engine's own push is put back once the module is in.
  */
 function pdfjs(): Promise<PdfJs> {
   pdfjsModule ??= (async () => {
     const enginePush = Array.prototype.push;
     const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
     Object.defineProperty(Array.prototype, "push", { value: enginePush, writable: true, enumerable: false, configurable: true });
     return lib;
   })();
@@ -129,9 +128,12 @@ export async function openPdf(data: Uint8Array): Promise<PdfDocument> {
       .catch(() => null);
     return editable;
   };
+  // If the parsing thread dies (a PDF that exhausts its memory), what this document waits for fails instead of hanging.
+  const { stopped } = parsingThread(lib);
+  const guard = <T>(work: () => Promise<T>): Promise<T> => Promise.race([work(), stopped]);
   return {
     numPages: doc.numPages,
-    page: async (n) => {
+    page: (n) => guard(async () => {
       const page = await getPage(n);
       try {
         return await pageContent(lib, page, actualTexts(pdfLib(), n));
@@ -139,8 +141,8 @@ export async function openPdf(data: Uint8Array): Promise<PdfDocument> {
         // Parsed fonts and operator lists of a read page are not needed again; free them for 60-page scans.
         page.cleanup();
       }
-    },
-    formPage: async (n) => {
+    }),
+    formPage: (n) => guard(async () => {
       const page = await getPage(n);
       try {
         // The operator list pageContent parsed is cached on the page until cleanup: the drawing reuses it.
@@ -149,22 +151,22 @@ export async function openPdf(data: Uint8Array): Promise<PdfDocument> {
       } finally {
         page.cleanup();
       }
-    },
-    render: async (n, dpi) => {
+    }),
+    render: (n, dpi) => guard(async () => {
       const page = await getPage(n);
       try {
         return await renderPage(lib, doc, page, dpi);
       } finally {
         page.cleanup();
       }
-    },
-    textIn: async (requests) => {
+    }),
+    textIn: (requests) => guard(async () => {
       const glyphs = await probeGlyphText(lib, await pdfLib(), requests.map((r) => ({ number: r.number, box: probeBand(r.page, r.box) })), getPage);
       return requests.map((r, i) => {
         const exact = glyphs ? mapGlyphText(r.page, glyphs[i]!, r.box) : null;
         return exact ?? textUnder(r.page.items, [r.box]);
       });
-    },
+    }),
     close: () => doc.destroy(),
   };
 }
@@ -328,7 +330,7 @@ async function openRaw(lib: PdfJs, data: Uint8Array): Promise<PDFDocumentProxy> 
   thread.hold();
   let doc: PDFDocumentProxy;
   try {
-    doc = await lib.getDocument({
+    const task = lib.getDocument({
       // pdf.js transfers (detaches) the buffer it is given; keep the caller's bytes intact.
       data: data.slice(),
       worker: thread.worker,
@@ -338,7 +340,8 @@ async function openRaw(lib: PdfJs, data: Uint8Array): Promise<PDFDocumentProxy> 
       wasmUrl: `${pathToFileURL(path.join(dir, "wasm")).href}/`,
       isEvalSupported: false,
       verbosity: 0,
-    }).promise;
+    });
+    doc = await Promise.race([task.promise, thread.stopped]);
   } catch (error) {
     thread.release();
     throw error;
@@ -360,6 +363,8 @@ interface ParsingThread {
   worker: InstanceType<PdfJs["PDFWorker"]>;
   hold(): void;
   release(): void;
+  /** Rejects when the thread has died. */
+  stopped: Promise<never>;
 }
 let parsing: ParsingThread | null = null;
 
@@ -384,6 +389,15 @@ function parsingThread(lib: PdfJs): ParsingThread {
   // Listening refs a port; neither it nor the thread may hold the process open while no document is.
   const ref = (on: boolean) => [thread, port1].forEach((handle) => (on ? handle.ref() : handle.unref()));
   ref(false);
+  const stopped = new Promise<never>((_, reject) => {
+    // A thread that dies (out of memory) is replaced for the next document; the documents open on it fail as broken.
+    thread.once("exit", (code) => {
+      if (parsing === self) parsing = null;
+      reject(new EvidenceError("broken-pdf", `the PDF reader stopped (exit ${code})`));
+    });
+  });
+  stopped.catch(() => {});
+  thread.on("error", () => {});
   const self: ParsingThread = {
     worker,
     hold: () => {
@@ -392,11 +406,8 @@ function parsingThread(lib: PdfJs): ParsingThread {
     release: () => {
       if (--open === 0) ref(false);
     },
+    stopped,
   };
-  // A thread that dies (out of memory) is replaced for the next document; the one in flight fails as broken.
-  thread.on("error", () => {
-    if (parsing === self) parsing = null;
-  });
   parsing = self;
   return self;
 }
