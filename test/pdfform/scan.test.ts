@@ -3,11 +3,12 @@
  * does (scripts/form-samples/scan-pdf.ts), read back by OCR and optical mark recognition — the same boxes, in the
  * same order, checked the same as the PDF's text layer says. A box with a speck of ink is reported, not guessed.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Block } from "../../src/docx/model.js";
+import { runBatch } from "../../src/batch/run.js";
 import { chooseOcrEngine } from "../../src/evidence/ocr-native.js";
 import type { OcrEngine } from "../../src/evidence/ocr.js";
 import { loadRaster } from "../../src/evidence/image.js";
@@ -145,4 +146,27 @@ describe("a scanned paper copy of the form", () => {
     expect(checked(photo).length).toBeGreaterThan(0);
     expect(checked(photo)).toEqual(checked(pdf));
   }, 120_000);
+
+  it("in a batch of Word, PDF and scanned copies, gives each agency the one form it sent", async () => {
+    const inbox = mkdtempSync(path.join(os.tmpdir(), "samruat-scan-inbox-"));
+    const put = (rel: string, data: Uint8Array) => {
+      mkdirSync(path.dirname(path.join(inbox, rel)), { recursive: true });
+      writeFileSync(path.join(inbox, rel), data);
+    };
+    put("พาณิชย์/แบบสำรวจ.docx", readFileSync(path.join(PACKAGE_ROOT, "samples", "forms", "tune", "cc-03.docx")));
+    put("เกษตร/แบบสำรวจ.pdf", readFileSync(path.join(TUNE, "glyph-01.pdf")));
+    const doc = await openPdf(new Uint8Array(readFileSync(path.join(TUNE, "glyph-01.pdf"))));
+    put("ที่ดิน/แบบสำรวจ สแกน.jpg", scanPage(await doc.render(6, 200), { dpi: 200, angle: -0.8, blur: 0.4, quality: 75 }, new Rng("test/batch-scan")));
+    await doc.close();
+    const result = await runBatch({ inbox, out: path.join(inbox, "out"), lang: "th", roster: false });
+    // The Word and PDF forms name their office in the general block; the scanned page has none and goes by its folder.
+    const forms = result.manifest.files.filter((f) => f.kind === "form").map((f) => [f.agency, f.path, f.status]);
+    expect(forms.sort()).toEqual([
+      ["ที่ดิน", "ที่ดิน/แบบสำรวจ สแกน.jpg", "used"],
+      ["สำนักงานจังหวัดเชียงใหม่", "เกษตร/แบบสำรวจ.pdf", "used"],
+      ["สำนักงานสถิติจังหวัดเชียงใหม่", "พาณิชย์/แบบสำรวจ.docx", "used"],
+    ]);
+    const scanned = result.results.find((r) => r.bundle.agency.id === "ที่ดิน")!.bundle;
+    expect(scanned.answers.answers.find((a) => a.field === "G1:yes")?.value).toBe(true);
+  }, 180_000);
 });
