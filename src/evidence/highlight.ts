@@ -889,12 +889,15 @@ export function estimateSkew(dark: Uint8Array, w: number, h: number): number {
   }
   const span = w + h;
   const bins = new Float64Array(2 * span + 2);
+  // On a full page the coarse search scores every 4th dark pixel (in reading order, so no rows are left out), the fine
+  // one all; a sparse page has too few for that.
+  let stride = n > 100_000 ? 4 : 1;
   const score = (angle: number): number => {
     bins.fill(0);
     const sin = Math.sin(angle);
     const cos = Math.cos(angle);
     // The offset keeps the index positive, so truncation rounds.
-    for (let k = 0; k < n; k++) bins[(-xs[k]! * sin + ys[k]! * cos + span + 0.5) | 0]!++;
+    for (let k = 0; k < n; k += stride) bins[(-xs[k]! * sin + ys[k]! * cos + span + 0.5) | 0]!++;
     let s = 0;
     for (let b = 0; b < bins.length; b++) s += bins[b]! * bins[b]!;
     return s;
@@ -912,6 +915,7 @@ export function estimateSkew(dark: Uint8Array, w: number, h: number): number {
     return best;
   };
   const coarse = search(-6, 6, 0.25);
+  stride = 1;
   return (search(coarse - 0.25, coarse + 0.25, 0.05) * Math.PI) / 180;
 }
 
