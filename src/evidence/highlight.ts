@@ -283,20 +283,28 @@ function boxSmooth(src: Float32Array, cols: number, rows: number): Float32Array 
 function paperField(paper: PaperModel, cellsX: number, cellsY: number, factor: number): Float32Array {
   const out = new Float32Array(cellsX * cellsY * 3);
   const { block, cols, rows, rgb } = paper;
+  // The horizontal neighbours and weights are the same on every row of cells: worked out once.
+  const x0s = new Int32Array(cellsX);
+  const x1s = new Int32Array(cellsX);
+  const fxs = new Float64Array(cellsX);
+  for (let cx = 0; cx < cellsX; cx++) {
+    const bx = Math.min(cols - 1, Math.max(0, ((cx + 0.5) * factor) / block - 0.5));
+    x0s[cx] = Math.floor(bx);
+    x1s[cx] = Math.min(cols - 1, x0s[cx]! + 1);
+    fxs[cx] = bx - x0s[cx]!;
+  }
   for (let cy = 0; cy < cellsY; cy++) {
     const by = Math.min(rows - 1, Math.max(0, ((cy + 0.5) * factor) / block - 0.5));
     const y0 = Math.floor(by);
     const y1 = Math.min(rows - 1, y0 + 1);
     const fy = by - y0;
-    for (let cx = 0; cx < cellsX; cx++) {
-      const bx = Math.min(cols - 1, Math.max(0, ((cx + 0.5) * factor) / block - 0.5));
-      const x0 = Math.floor(bx);
-      const x1 = Math.min(cols - 1, x0 + 1);
-      const fx = bx - x0;
+    const [top, bottom] = [y0 * cols * 3, y1 * cols * 3];
+    for (let cx = 0, o = cy * cellsX * 3; cx < cellsX; cx++, o += 3) {
+      const [a0, a1, fx] = [x0s[cx]! * 3, x1s[cx]! * 3, fxs[cx]!];
       for (let c = 0; c < 3; c++) {
-        const a = rgb[(y0 * cols + x0) * 3 + c]! * (1 - fx) + rgb[(y0 * cols + x1) * 3 + c]! * fx;
-        const b = rgb[(y1 * cols + x0) * 3 + c]! * (1 - fx) + rgb[(y1 * cols + x1) * 3 + c]! * fx;
-        out[(cy * cellsX + cx) * 3 + c] = Math.max(1, a * (1 - fy) + b * fy);
+        const a = rgb[top + a0 + c]! * (1 - fx) + rgb[top + a1 + c]! * fx;
+        const b = rgb[bottom + a0 + c]! * (1 - fx) + rgb[bottom + a1 + c]! * fx;
+        out[o + c] = Math.max(1, a * (1 - fy) + b * fy);
       }
     }
   }

@@ -45,26 +45,29 @@ export function toGray(img: RgbaImage): GrayImage {
 function boxPass(src: Mask, radius: number, horizontal: boolean, erode: boolean): Mask {
   // A window of one cell leaves the mask as it is.
   if (radius <= 0) return { width: src.width, height: src.height, data: src.data.slice() };
-  if (!horizontal) return columnPass(src, radius, erode);
+  return horizontal ? rowPass(src, radius, erode) : columnPass(src, radius, erode);
+}
+
+/**
+ * boxPass along the rows, run by run: each run of set cells grows by the radius (dilation) or shrinks by it except
+ * at the grid's edge (erosion). Masks are mostly empty, and the runs are found with indexOf.
+ */
+function rowPass(src: Mask, radius: number, erode: boolean): Mask {
   const { width: w, height: h, data } = src;
   const out = new Uint8Array(w * h);
-  const lines = horizontal ? h : w;
-  const len = horizontal ? w : h;
-  const step = horizontal ? 1 : w;
-  const window = 2 * radius + 1;
-  // Outside the grid counts as unset for dilation and as set for erosion, so borders neither grow nor eat strokes
-  // that touch the page edge.
-  const outside = erode ? 1 : 0;
-  for (let l = 0; l < lines; l++) {
-    const base = horizontal ? l * w : l;
-    // Running count of set cells in [i - radius, i + radius].
-    let count = 0;
-    for (let i = -radius; i <= radius; i++) count += i < 0 || i >= len ? outside : data[base + i * step]!;
-    for (let i = 0, p = base; i < len; i++, p += step) {
-      out[p] = erode ? (count === window ? 1 : 0) : count > 0 ? 1 : 0;
-      const enter = i + radius + 1;
-      const leave = i - radius;
-      count += (enter >= len ? outside : data[base + enter * step]!) - (leave < 0 ? outside : data[base + leave * step]!);
+  for (let y = 0; y < h; y++) {
+    // A view of the row: indexOf on the whole mask would search on past the row's end.
+    const row = data.subarray(y * w, (y + 1) * w);
+    const line = out.subarray(y * w, (y + 1) * w);
+    for (let i = row.indexOf(1); i !== -1; ) {
+      let j = row.indexOf(0, i);
+      if (j === -1) j = w;
+      if (erode) {
+        const from = i === 0 ? i : i + radius;
+        const to = j === w ? j : j - radius;
+        if (to > from) line.fill(1, from, to);
+      } else line.fill(1, Math.max(0, i - radius), Math.min(w, j + radius));
+      i = j < w ? row.indexOf(1, j) : -1;
     }
   }
   return { width: w, height: h, data: out };

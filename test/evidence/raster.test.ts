@@ -31,3 +31,37 @@ describe("open", () => {
     expect(Array.from(opened.subarray(width, 2 * width)).filter(Boolean)).toHaveLength(0);
   });
 });
+
+describe("dilate and erode", () => {
+  /** The definition: a cell of the result is set when any (dilation) or every (erosion) cell of its window is; outside
+   * the grid counts as unset for dilation and set for erosion. */
+  function naive(m: Mask, rx: number, ry: number, erode: boolean): number[] {
+    const out: number[] = [];
+    for (let y = 0; y < m.height; y++) {
+      for (let x = 0; x < m.width; x++) {
+        let any = false;
+        let all = true;
+        for (let dy = -ry; dy <= ry; dy++) {
+          for (let dx = -rx; dx <= rx; dx++) {
+            const [xx, yy] = [x + dx, y + dy];
+            const inside = xx >= 0 && yy >= 0 && xx < m.width && yy < m.height;
+            const v = inside ? m.data[yy * m.width + xx] === 1 : erode;
+            any ||= v;
+            all &&= v;
+          }
+        }
+        out.push((erode ? all : any) ? 1 : 0);
+      }
+    }
+    return out;
+  }
+
+  it("set exactly the cells their definition sets, at the edges too", () => {
+    for (let seed = 1; seed <= 120; seed++) {
+      const m = randomMask(seed);
+      const [rx, ry] = [seed % 4, (seed >> 2) % 3];
+      expect(Array.from(dilate(m, rx, ry).data), `dilate seed ${seed}`).toEqual(naive(m, rx, ry, false));
+      expect(Array.from(erode(m, rx, ry).data), `erode seed ${seed}`).toEqual(naive(m, rx, ry, true));
+    }
+  });
+});
