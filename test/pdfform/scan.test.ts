@@ -105,6 +105,33 @@ describe("a scanned paper copy of the form", () => {
     expect(marks(result.blocks)).toBe("x_");
   });
 
+  it("reads a box at the start of a table cell, against the cell's rules, as a box", () => {
+    const [w, h] = [240, 140];
+    const data = new Uint8Array(w * h).fill(255);
+    const ink = (x: number, y: number) => (data[Math.round(y) * w + Math.round(x)] = 0);
+    // The cell's left and right rules and its top rule; the box sits on the top rule, 3 px from the left one.
+    for (let y = 0; y < h; y++) ink(10, y), ink(11, y), ink(220, y), ink(221, y);
+    for (let x = 10; x < 222; x++) ink(x, 40), ink(x, 41);
+    for (let k = 0; k < 26; k++) ink(15 + k, 40), ink(15 + k, 65), ink(15, 40 + k), ink(40, 40 + k);
+    for (let k = 4; k < 22; k++) ink(15 + k, 40 + k), ink(40 - k, 40 + k);
+    const result = layoutScannedPage({ width: w, height: h, data }, 150, { text: "", confidence: 0, lines: [] }, 2, { paragraph: 0, table: 0 });
+    expect(marks(result.blocks)).toBe("x");
+  });
+
+  it("takes a tick printed in place of a box, on a line with boxes, for a checked mark", () => {
+    const [w, h] = [240, 110];
+    const data = new Uint8Array(w * h).fill(255);
+    const ink = (x: number, y: number) => {
+      for (const [dx, dy] of [[0, 0], [1, 0]]) data[Math.round(y + dy!) * w + Math.round(x + dx!)] = 0;
+    };
+    // "□ ไม่มี  ✓ มี": an empty box, then a tick where the second box would be.
+    for (let k = 0; k < 26; k++) ink(20 + k, 40), ink(20 + k, 65), ink(20, 40 + k), ink(45, 40 + k);
+    for (let k = 0; k <= 10; k++) ink(120 + k * 0.8, 54 + k);
+    for (let k = 0; k <= 24; k++) ink(128 + k * 0.55, 64 - k);
+    const result = layoutScannedPage({ width: w, height: h, data }, 150, { text: "", confidence: 0, lines: [] }, 2, { paragraph: 0, table: 0 });
+    expect(marks(result.blocks)).toBe("_x");
+  });
+
   it("does not read handwriting on a blank as text: the blank is reported for a person, typed words are read", () => {
     const [w, h] = [420, 200];
     const data = new Uint8Array(w * h).fill(255);
