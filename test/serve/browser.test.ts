@@ -40,11 +40,20 @@ afterAll(async () => {
 const manifest = () => BatchManifest.parse(JSON.parse(readFileSync(path.join(workspace, "out", "batch.json"), "utf8")));
 const status = async () => Object.fromEntries(manifest().agencies.map((a) => [a.name, a.status]));
 
-/** Reloads the board until no run is going (the page itself reloads when a run ends; polling keeps the test simple). */
+/**
+ * Reloads the board until no run is going (the page itself reloads when a run ends; polling keeps the test simple).
+ * A navigation the page's own reload cuts short (net::ERR_ABORTED) is tried again.
+ */
 async function settled(page: Page): Promise<void> {
   for (let i = 0; i < 600; i++) {
-    await page.goto(server.url);
-    if ((await page.locator("#progress").getAttribute("data-busy")) === "" && (await page.locator("table.board").count()) > 0) return;
+    const loaded = await page.goto(server.url).then(
+      () => true,
+      (error: Error) => {
+        if (!/ERR_ABORTED|interrupted by another navigation/u.test(error.message)) throw error;
+        return false;
+      },
+    );
+    if (loaded && (await page.locator("#progress").getAttribute("data-busy")) === "" && (await page.locator("table.board").count()) > 0) return;
     await page.waitForTimeout(500);
   }
   throw new Error("the run did not finish");
