@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Block } from "../../src/docx/model.js";
 import { runBatch } from "../../src/batch/run.js";
 import { chooseOcrEngine } from "../../src/evidence/ocr-native.js";
-import type { OcrEngine } from "../../src/evidence/ocr.js";
+import type { OcrEngine, OcrResult } from "../../src/evidence/ocr.js";
 import { loadRaster } from "../../src/evidence/image.js";
 import { openPdf } from "../../src/evidence/pdf.js";
 import { toGray, type GrayImage } from "../../src/evidence/raster.js";
@@ -40,6 +40,20 @@ async function decodeJpeg(bytes: Uint8Array): Promise<GrayImage> {
   return toGray(page!.image);
 }
 
+/** A white page image to draw on, in pixels: `pen` is the dots each stroke point inks; read by layout with `ocr`. */
+function drawnPage(width: number, height: number, pen: readonly (readonly [number, number])[] = [[0, 0]]) {
+  const data = new Uint8Array(width * height).fill(255);
+  const ink = (x: number, y: number) => {
+    for (const [dx, dy] of pen) data[Math.round(y + dy) * width + Math.round(x + dx)] = 0;
+  };
+  /** A box's outline, `side` pixels square. */
+  const square = (x0: number, y0: number, side: number) => {
+    for (let k = 0; k < side; k++) ink(x0 + k, y0), ink(x0 + k, y0 + side - 1), ink(x0, y0 + k), ink(x0 + side - 1, y0 + k);
+  };
+  const read = (page: number, ocr: OcrResult = { text: "", confidence: 0, lines: [] }) => layoutScannedPage({ width, height, data }, 150, ocr, page, { paragraph: 0, table: 0 });
+  return { ink, square, read };
+}
+
 describe("a scanned paper copy of the form", () => {
   // Boxes with a filled square inside (glyph), circles empty and filled (glyph), boxes drawn with a cross (legacy
   // fields printed by LibreOffice), a matrix of boxes in a table (glyph).
@@ -66,78 +80,52 @@ describe("a scanned paper copy of the form", () => {
   }
 
   it("reports a box with a speck of ink in it with its page and box, and reads clean boxes without a word", () => {
-    const dpi = 150;
-    const w = 300;
-    const h = 100;
-    const data = new Uint8Array(w * h).fill(255);
-    const square = (x0: number, y0: number, s: number) => {
-      for (let k = 0; k < s; k++) {
-        for (const [x, y] of [[x0 + k, y0], [x0 + k, y0 + s - 1], [x0, y0 + k], [x0 + s - 1, y0 + k]] as const) data[y * w + x] = 0;
-      }
-    };
+    const { ink, square, read } = drawnPage(300, 100);
     square(20, 30, 26);
     square(120, 30, 26);
     square(220, 30, 26);
     // A speck in the second box (about 5 % of its inside), a cross through the third.
-    for (let y = 40; y < 43; y++) for (let x = 130; x < 133; x++) data[y * w + x] = 0;
-    for (let k = 4; k < 22; k++) data[(30 + k) * w + 220 + k] = data[(30 + k) * w + 220 + 25 - k] = 0;
-    const result = layoutScannedPage({ width: w, height: h, data }, dpi, { text: "", confidence: 0, lines: [] }, 7, { paragraph: 0, table: 0 });
+    for (let y = 40; y < 43; y++) for (let x = 130; x < 133; x++) ink(x, y);
+    for (let k = 4; k < 22; k++) ink(220 + k, 30 + k), ink(220 + 25 - k, 30 + k);
+    const result = read(7);
     expect(marks(result.blocks)).toMatch(/^_[_x]x$/u);
     expect(result.messages).toHaveLength(1);
     expect(result.messages[0]).toMatchObject({ code: "mark_uncertain", location: expect.stringContaining("page 7, box 58,14,"), messageTh: expect.stringMatching(/^หน้า 7: /) });
   });
 
   it("takes a tick or slash typed just before an empty box as its answer, not a word's last letter", () => {
-    const [w, h] = [420, 120];
-    const data = new Uint8Array(w * h).fill(255);
-    const ink = (x: number, y: number) => (data[Math.round(y) * w + Math.round(x)] = 0);
-    const square = (x0: number, y0: number, s: number) => {
-      for (let k = 0; k < s; k++) for (const [x, y] of [[x0 + k, y0], [x0 + k, y0 + s - 1], [x0, y0 + k], [x0 + s - 1, y0 + k]] as const) ink(x, y);
-    };
+    const { ink, square, read } = drawnPage(420, 120);
     // A cell's rule, then "/□"; further on a word, a space and "□".
-    for (let y = 0; y < h; y++) ink(10, y), ink(11, y);
+    for (let y = 0; y < 120; y++) ink(10, y), ink(11, y);
     for (let k = 0; k <= 30; k++) ink(24 + k / 3, 68 - k);
     square(40, 40, 26);
     for (let x = 180; x < 236; x += 7) for (let y = 46; y < 64; y++) ink(x, y), ink(x + 1, y);
     for (let x = 180; x < 236; x++) ink(x, 63);
     square(250, 40, 26);
-    const result = layoutScannedPage({ width: w, height: h, data }, 150, { text: "", confidence: 0, lines: [] }, 3, { paragraph: 0, table: 0 });
-    expect(marks(result.blocks)).toBe("x_");
+    expect(marks(read(3).blocks)).toBe("x_");
   });
 
   it("reads a box at the start of a table cell, against the cell's rules, as a box", () => {
-    const [w, h] = [240, 140];
-    const data = new Uint8Array(w * h).fill(255);
-    const ink = (x: number, y: number) => (data[Math.round(y) * w + Math.round(x)] = 0);
+    const { ink, square, read } = drawnPage(240, 140);
     // The cell's left and right rules and its top rule; the box sits on the top rule, 3 px from the left one.
-    for (let y = 0; y < h; y++) ink(10, y), ink(11, y), ink(220, y), ink(221, y);
+    for (let y = 0; y < 140; y++) ink(10, y), ink(11, y), ink(220, y), ink(221, y);
     for (let x = 10; x < 222; x++) ink(x, 40), ink(x, 41);
-    for (let k = 0; k < 26; k++) ink(15 + k, 40), ink(15 + k, 65), ink(15, 40 + k), ink(40, 40 + k);
+    square(15, 40, 26);
     for (let k = 4; k < 22; k++) ink(15 + k, 40 + k), ink(40 - k, 40 + k);
-    const result = layoutScannedPage({ width: w, height: h, data }, 150, { text: "", confidence: 0, lines: [] }, 2, { paragraph: 0, table: 0 });
-    expect(marks(result.blocks)).toBe("x");
+    expect(marks(read(2).blocks)).toBe("x");
   });
 
   it("takes a tick printed in place of a box, on a line with boxes, for a checked mark", () => {
-    const [w, h] = [240, 110];
-    const data = new Uint8Array(w * h).fill(255);
-    const ink = (x: number, y: number) => {
-      for (const [dx, dy] of [[0, 0], [1, 0]]) data[Math.round(y + dy!) * w + Math.round(x + dx!)] = 0;
-    };
+    const { ink, square, read } = drawnPage(240, 110, [[0, 0], [1, 0]]);
     // "□ ไม่มี  ✓ มี": an empty box, then a tick where the second box would be.
-    for (let k = 0; k < 26; k++) ink(20 + k, 40), ink(20 + k, 65), ink(20, 40 + k), ink(45, 40 + k);
+    square(20, 40, 26);
     for (let k = 0; k <= 10; k++) ink(120 + k * 0.8, 54 + k);
     for (let k = 0; k <= 24; k++) ink(128 + k * 0.55, 64 - k);
-    const result = layoutScannedPage({ width: w, height: h, data }, 150, { text: "", confidence: 0, lines: [] }, 2, { paragraph: 0, table: 0 });
-    expect(marks(result.blocks)).toBe("_x");
+    expect(marks(read(2).blocks)).toBe("_x");
   });
 
   it("does not read handwriting on a blank as text: the blank is reported for a person, typed words are read", () => {
-    const [w, h] = [420, 200];
-    const data = new Uint8Array(w * h).fill(255);
-    const ink = (x: number, y: number) => {
-      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1]]) data[Math.round(y + dy!) * w + Math.round(x + dx!)] = 0;
-    };
+    const { ink, read } = drawnPage(420, 200, [[0, 0], [1, 0], [0, 1]]);
     // Two blanks (underlined spaces): a scribbled word on the first, a typed value on the second.
     for (let x = 40; x < 380; x++) ink(x, 90), ink(x, 180);
     for (let x = 60; x < 260; x += 0.5) ink(x, 70 + 10 * Math.sin(x / 6) + 4 * Math.sin(x / 2.3));
@@ -151,7 +139,7 @@ describe("a scanned paper copy of the form", () => {
         { text: "ร้อยละ", bbox: [58, 146, 146, 28] as [number, number, number, number], confidence: 0.93, words: [word("ร้อยละ", [58, 146, 146, 28], 0.93)], symbols: [] },
       ],
     };
-    const result = layoutScannedPage({ width: w, height: h, data }, 150, ocr, 4, { paragraph: 0, table: 0 });
+    const result = read(4, ocr);
     const text = JSON.stringify(result.blocks);
     expect(text).toContain("ร้อยละ");
     expect(text).not.toContain("ฝงฟ");
