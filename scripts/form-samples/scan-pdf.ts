@@ -3,13 +3,17 @@
  * an image at 150–300 dpi, turned by up to ±2°, blurred a little, given paper tone and speckle, saved as JPEG
  * (quality 55–90), and the pages are put back together as an image-only PDF. Seeded per file: same input, same bytes.
  *
- *   npx tsx scripts/form-samples/scan-pdf.ts <out dir> <form.pdf>... [--dpi 150] [--pages 1-20]
+ *   npx tsx scripts/form-samples/scan-pdf.ts <out dir> <form.pdf|form.docx>... [--dpi 150] [--pages 1-20]
+ *
+ * A .docx is printed first as it would come out of an office's printer (paper.ts).
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { createCanvas, ImageData } from "@napi-rs/canvas";
 import { PDFDocument } from "pdf-lib";
 import { openPdf } from "../../src/evidence/pdf.js";
+import { printAsPaper } from "./paper.js";
 import { Rng } from "./prng.js";
 
 export interface ScanLook {
@@ -82,6 +86,15 @@ if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1])))
   const dpi = option("--dpi");
   const range = option("--pages")?.split("-").map(Number) as [number, number] | undefined;
   const [outDir, ...files] = args;
-  if (!outDir || files.length === 0) throw new Error("usage: scan-pdf.ts <out dir> <form.pdf>... [--dpi 150] [--pages 1-20]");
-  for (const f of files) await scanFile(f, outDir, dpi ? Number(dpi) : undefined, range);
+  if (!outDir || files.length === 0) throw new Error("usage: scan-pdf.ts <out dir> <form.pdf|form.docx>... [--dpi 150] [--pages 1-20]");
+  const printing = mkdtempSync(path.join(os.tmpdir(), "samruat-print-"));
+  try {
+    for (const f of files) {
+      // "form.docx" → "form.docx.pdf", as the PDF saved from it is usually named: the scan's look is seeded by it.
+      const pdf = f.endsWith(".docx") ? await printAsPaper(f, printing, `${path.basename(f)}.pdf`) : f;
+      await scanFile(pdf, outDir, dpi ? Number(dpi) : undefined, range);
+    }
+  } finally {
+    rmSync(printing, { recursive: true, force: true });
+  }
 }

@@ -250,17 +250,20 @@ function identifyForm(
 
 const CODE_AT_START = /^[\s\u00B7\u2022\-–*]*\[?(?:\[[^\]]*\]\s*)?(P?\d+(?:\.\d+)+|G\d+)\.?(?=[\s\u0E00-\u0E7F(]|$)/u;
 /**
- * A printed code as OCR of a scanned copy may have read it: "?4.2", "Pa.2. 1", "P4,2.1" — a letter or mark for the
- * P, letters for digits, a comma for a dot, a space after a dot. It must be followed by its question's words, and is
- * taken for the code it is fewest edits from.
+ * A printed code as OCR of a scanned copy may have read it: "?4.2", "Pa.2. 1", "P4,2.1", "22211" — a letter or mark
+ * for the P, letters for digits, a comma for a dot, a space after a dot, the dots lost. It must be followed by its
+ * question's words, and is taken for the code it is fewest edits from.
  */
-const GARBLED_CODE_AT_START = /^[\s'"`|‘’“”\u00B7\u2022*]*([^\s\u0E00-\u0E7F]?[0-9A-Za-z?]{1,2}(?:[.,]\s?[0-9A-Za-z?]{1,2}){1,3})\.?(?=[\s\u0E00-\u0E7F(])/u;
+const GARBLED_CODE_AT_START = /^[\s'"`|‘’“”\u00B7\u2022*]*([^\s\u0E00-\u0E7F]?[0-9A-Za-z?]{1,2}(?:[.,]?\s?[0-9A-Za-z?]{1,2}){1,3})\.?(?=[\s\u0E00-\u0E7F(])/u;
+
+/** A code without its dots: OCR drops and adds them, so only the letters and digits are compared. */
+const codeSkeleton = (code: string) => code.replace(/[\s.,]/gu, "").toUpperCase();
 
 /** The question a garbled printed code stands for: the fewest edits away (at most 2, a third of its length). */
 function garbledCode(form: CompiledForm, token: string): { q: number; edits: number }[] {
-  const key = token.replace(/\s/gu, "").replace(/,/gu, ".").toUpperCase();
+  const key = codeSkeleton(token);
   if (!/\d/u.test(key)) return [];
-  const scored = form.questions.map((q, i) => ({ q: i, edits: editDistance(key, q.code.toUpperCase()) }));
+  const scored = form.questions.map((q, i) => ({ q: i, edits: editDistance(key, codeSkeleton(q.code)) }));
   const fewest = Math.min(...scored.map((s) => s.edits));
   return fewest <= 2 && fewest <= key.length / 3 ? scored.filter((s) => s.edits === fewest) : [];
 }
@@ -274,21 +277,21 @@ function segmentQuestions(form: CompiledForm, lines: readonly Line[]): Segment[]
   const candidates: { line: number; q: number; textSim: number; weight: number }[] = [];
   for (const line of lines) {
     const m = CODE_AT_START.exec(line.text);
-    if (!m) {
+    const printed = m?.[1];
+    const code = printed && (printed.startsWith("P") || printed.startsWith("G") ? printed : `P${printed}`);
+    const q = code ? order.get(code) : undefined;
+    // A code the form does not have ("24.63") may be one OCR misread.
+    if (!m || q === undefined) {
       const garbled = GARBLED_CODE_AT_START.exec(line.text);
       if (!garbled) continue;
       const rest = line.text.slice(garbled[0].length, garbled[0].length + 100);
-      for (const { q, edits } of garbledCode(form, garbled[1]!)) {
-        const textSim = similarity(form.questions[q]!.source.text.slice(0, 80), rest);
+      for (const { q: guess, edits } of garbledCode(form, garbled[1]!)) {
+        const textSim = similarity(form.questions[guess]!.source.text.slice(0, 80), rest);
         // Only the question's own words make a garbled code a question.
-        if (textSim >= QUESTION_WORDS) candidates.push({ line: line.index, q, textSim, weight: 1 + 3 * textSim - 0.25 * edits });
+        if (textSim >= QUESTION_WORDS) candidates.push({ line: line.index, q: guess, textSim, weight: 1 + 3 * textSim - 0.25 * edits });
       }
       continue;
     }
-    const printed = m[1]!;
-    const code = printed.startsWith("P") || printed.startsWith("G") ? printed : `P${printed}`;
-    const q = order.get(code);
-    if (q === undefined) continue;
     // A real question line carries the question's text; "4.1 Service Provision" in the indicator table does not.
     const textSim = similarity(form.questions[q]!.source.text.slice(0, 80), line.text.slice(m[0].length, m[0].length + 100));
     candidates.push({ line: line.index, q, textSim, weight: 1 + 3 * textSim + (printed === code ? 1 : 0) });

@@ -412,10 +412,17 @@ function continues(para: PlacedItem[][], prev: PlacedItem[], line: PlacedItem[],
   return wrapped && leftOf(line) >= left - 4 && leftOf(line) <= start + 3 * h;
 }
 
-/** The line is one Latin word (no space, no Thai) as wide as the paragraph: a word the writer had to break. */
-function fillsLineAlone(line: readonly PlacedItem[], width: number): boolean {
+/**
+ * The line is one Latin word (no space, no Thai) that could not have shared a line with the next line's first word:
+ * a word too long for the line (a URL in a narrow cell), which the writer had to break. A capital after a small
+ * letter ("Power" / "BI") or a bracket ("Cloud" / "(GDCC)") starts a new word; a closing bracket ends one.
+ */
+function brokenAtEnd(line: readonly PlacedItem[], next: readonly PlacedItem[], width: number): boolean {
   const text = line.map((i) => i.str).join("").trim();
-  return /^[^\s\u0E00-\u0E7F]+$/u.test(text) && rightOf(line) - leftOf(line) >= 0.9 * width;
+  const head = next[0]!.str.trimStart();
+  if (!/^[^\s\u0E00-\u0E7F]*[\w/.\-?=&%#@:~+]$/u.test(text) || !/^[^\s([{]/u.test(head) || (/[a-z]$/u.test(text) && /^[A-Z]/u.test(head))) return false;
+  const own = rightOf(line) - leftOf(line);
+  return own >= 0.75 * width && own + firstWordWidth(next) > width;
 }
 
 function firstWordWidth(line: readonly PlacedItem[]): number {
@@ -432,12 +439,12 @@ function paragraph(printed: readonly PlacedItem[][], page: number, counters: Cou
   const width = Math.max(...printed.map(rightOf)) - Math.min(...printed.map(leftOf));
   for (const [k, l] of printed.entries()) {
     const prev = printed[k - 1];
-    // Thai wraps between words without a space; anything else wrapped at a space — except after a hyphen, and in a
-    // word too long for the line (a URL in a narrow cell), which the writer had to break.
+    // Thai wraps between words without a space; anything else wrapped at a space — except after a hyphen or an
+    // opening bracket, and in a word too long for the line, which the writer had to break.
     const tail = prev?.at(-1)?.str ?? "";
     const word = firstWordWidth(l);
-    const brokenWord = prev !== undefined && word > 0 && !/\s$/u.test(tail) && (/[A-Za-z0-9]-$/u.test(tail) || fillsLineAlone(prev, width));
-    const joint = !prev || brokenWord || (THAI_END.test(tail) && THAI_START.test(l[0]!.str)) ? "" : " ";
+    const brokenWord = prev !== undefined && word > 0 && !/\s$/u.test(tail) && (/[A-Za-z0-9]-$/u.test(tail) || brokenAtEnd(prev, l, width));
+    const joint = !prev || brokenWord || /[([{]$/u.test(tail) || (THAI_END.test(tail) && THAI_START.test(l[0]!.str)) ? "" : " ";
     if (joint) inlines.push({ kind: "text", text: joint });
     inlines.push(...toInlines(l));
   }

@@ -285,10 +285,14 @@ describe("question codes as OCR reads them off a scanned copy", () => {
         p(r(`Pa.6. 2 ${text("P4.6.2")}`)),
         p(TICKED, r(" ไม่มี")),
         p(EMPTY, r(" มี")),
+        p(r(`24.63 ${text("P4.6.3")}`)),
+        p(EMPTY, r(" ไม่มี")),
+        p(TICKED, r(" มี")),
       ].join(""),
     );
     expect(valueOf("P4.6.1:yes")).toBe(true);
     expect(valueOf("P4.6.2:no")).toBe(true);
+    expect(valueOf("P4.6.3:yes")).toBe(true);
   });
 
   it("does not take a code-like line start without the question's words", () => {

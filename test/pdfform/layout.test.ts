@@ -79,6 +79,15 @@ describe("pageBlocks", () => {
     );
     expect(blocks.map(paragraphText)).toEqual([`${"ก".repeat(60)}ข้อความต่อ`, "[ ] ตัวเลือก", "2. ข้อถัดไป"]);
   });
+
+  it("in a narrow cell, joins a word too long for the line without a space, and words wrapped at a space with one", () => {
+    // One column 60 pt wide, as LibreOffice lays out values typed into a narrow table cell.
+    const lines = ["ด้วย", "Power", "BI", "@chiang", "maiprovin", "ce", "Cloud", "(GDCC)", "https://x.go", ".th/abc"];
+    const widths = [26, 45, 13, 44, 54, 13, 43, 49, 56, 40];
+    const items = lines.map((s, k) => text(s, 105, 105 + 16 * k, widths[k]));
+    const [table] = pageBlocks(items, drawing(grid([100, 162], [100, 270])), 1, { paragraph: 0, table: 0 }) as [Table];
+    expect(cellTexts(table)).toEqual([["ด้วย Power BI @chiangmaiprovince Cloud (GDCC) https://x.go.th/abc"]]);
+  });
 });
 
 describe("joinContinuedTables", () => {
