@@ -13,6 +13,7 @@ import { TesseractPool, type OcrEngine, type OcrLine, type OcrMode, type OcrRequ
 import { encodePgm } from "./raster.js";
 import type { BBox } from "./schema.js";
 import { stageTessdata } from "./tessdata.js";
+import { withOcrCorrections } from "./ocr-corrections.js";
 
 const PSM: Record<OcrMode, string> = { page: "3", line: "7", block: "6" };
 
@@ -192,8 +193,8 @@ export const isOcrChoice = (value: string): value is OcrChoice => (OCR_CHOICES a
 /** The OCR engine to use: native tesseract when asked for or (auto) when installed, else tesseract.js. */
 export async function chooseOcrEngine(choice: OcrChoice = "auto", cacheDir?: string): Promise<OcrEngine> {
   const options = cacheDir ? { cacheDir } : {};
-  if (choice === "js") return new TesseractPool(options);
-  if (await nativeTesseractAvailable()) return new NativeTesseract(options);
+  if (choice === "js") return withOcrCorrections(new TesseractPool(options));
+  if (await nativeTesseractAvailable()) return withOcrCorrections(new NativeTesseract(options));
   if (choice === "native") throw new Error("native tesseract (4 or later) is not installed");
-  return new TesseractPool(options);
+  return withOcrCorrections(new TesseractPool(options));
 }
