@@ -220,12 +220,13 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
 }
 
 /**
- * A tick's shape: thin strokes (little of its box inked), the lowest ink (the point of the V) left of the middle, and
- * the highest ink on the right (the long arm).
+ * A tick's shape: thin strokes (little of its box inked, a little more for a heavy ✔), the lowest ink (the point of
+ * the V) left of the middle, and the highest ink on the right (the long arm), which still leans right further down.
  */
 function isTick(members: Int32Array, [x, y, w, h]: Box, width: number): boolean {
-  if (members.length > 0.35 * w * h) return false;
-  let [low, lowN, high, highN] = [0, 0, 0, 0];
+  // A heavy tick (✔) inks more of its box, and is about as wide as it is tall.
+  if (members.length > (w >= 0.8 * h ? 0.45 : 0.35) * w * h) return false;
+  let [low, lowN, high, highN, upper, upperN] = [0, 0, 0, 0, 0, 0];
   for (const i of members) {
     const rx = ((i % width) - x) / w;
     const ry = (((i / width) | 0) - y) / h;
@@ -235,9 +236,13 @@ function isTick(members: Int32Array, [x, y, w, h]: Box, width: number): boolean 
     } else if (ry < 0.2) {
       high += rx;
       highN++;
+    } else if (ry < 0.5) {
+      upper += rx;
+      upperN++;
     }
   }
-  return lowN > 0 && highN > 0 && low / lowN >= 0.1 && low / lowN <= 0.6 && high / highN > 0.6;
+  // Below its top the long arm still leans right; a letter's stem ("โ", "ไ") stands on the left.
+  return lowN > 0 && highN > 0 && low / lowN >= 0.1 && low / lowN <= 0.6 && high / highN > 0.6 && (upperN === 0 || upper / upperN > 0.5);
 }
 
 /** A box printed with a box inside (▣) or a ring round a disc (◉) is one mark: the outer one. */
@@ -287,7 +292,7 @@ function bounds(members: Int32Array, width: number): Box {
  */
 function splitStacked(lines: Mask, bbox: Box, minSide: number, maxSide: number): Box[] {
   const [x, y, w, h] = bbox;
-  if (w < minSide || w > maxSide || h <= 2 * w || h > 12 * maxSide) return [bbox];
+  if (w < minSide || w > maxSide || h < 1.5 * w || h > 12 * maxSide) return [bbox];
   const cuts: number[] = [];
   for (let yy = y; yy < y + h; yy++) {
     let run = 0;
@@ -364,6 +369,14 @@ function touchesNextLetter(dark: Mask, [x, y, w, h]: Box, sides: readonly (1 | -
  */
 function typedMarkBefore(dark: Mask, [x, y, w, h]: Box): boolean {
   const [top, bottom] = [Math.max(0, Math.round(y - 0.3 * h)), Math.min(dark.height, Math.round(y + 1.3 * h))];
+  // A short table row's rules run just above and below its box: their rows are not a glyph before it.
+  const [left, right] = [x, Math.min(dark.width, x + 4 * w)];
+  const ruled = new Set<number>();
+  for (let yy = top; yy < bottom && right - left >= w; yy++) {
+    let on = 0;
+    for (let xx = left; xx < right; xx++) on += dark.data[yy * dark.width + xx]!;
+    if (on >= 0.9 * (right - left)) ruled.add(yy);
+  }
   const column = (xx: number): "ink" | "rule" | "blank" => {
     if (xx < 0 || xx >= dark.width) return "blank";
     let ink = 0;
@@ -371,23 +384,35 @@ function typedMarkBefore(dark: Mask, [x, y, w, h]: Box): boolean {
     let longest = 0;
     for (let yy = Math.max(0, Math.round(y - 0.8 * h)); yy < Math.min(dark.height, Math.round(y + 1.8 * h)); yy++) {
       const on = dark.data[yy * dark.width + xx]!;
-      if (on && yy >= top && yy < bottom) ink++;
+      if (on && yy >= top && yy < bottom && !ruled.has(yy)) ink++;
       run = on ? run + 1 : 0;
       longest = Math.max(longest, run);
     }
     // A table's rule runs on from far above to far below; a typed glyph stays within its line.
     if (longest >= 2.2 * h) return "rule";
-    return ink ? "ink" : "blank";
+    // A lone dark pixel is dust.
+    return ink >= 2 ? "ink" : "blank";
   };
+  // At most a space between the glyph and the box; the box's own blurred edge is no glyph.
   let d = 1;
-  while (d <= w && column(x - d) === "blank") d++;
-  if (d > w || column(x - d) === "rule") return false;
+  while (d <= 2 && column(x - d) === "ink") d++;
+  while (d <= 0.6 * w && column(x - d) === "blank") d++;
+  if (d > 0.6 * w || column(x - d) === "rule") return false;
   const start = d;
-  // The glyph: inked columns, a break of a pixel or two inside it allowed.
+  // The glyph: inked columns, a break inside it allowed (a thin pen stroke the scan broke).
+  const gapInside = Math.max(2, Math.round(0.15 * w));
   let blank = 0;
-  for (; blank <= 2 && d - start <= 2 * w; d++) blank = column(x - d) === "ink" ? 0 : blank + 1;
+  for (; blank <= gapInside && d - start <= 2 * w; d++) blank = column(x - d) === "ink" ? 0 : blank + 1;
   const width = d - start - blank;
   if (width < 0.2 * w || width > 1.3 * w) return false;
+  // A glyph stands at least half a box high, with the ink of a stroke that long; specks of dust side by side do not.
+  let [first, last, inked] = [bottom, top, 0];
+  for (let xx = x - start - width + 1; xx <= x - start; xx++) {
+    for (let yy = top; yy < bottom; yy++) {
+      if (dark.data[yy * dark.width + xx] && !ruled.has(yy)) [first, last, inked] = [Math.min(first, yy), Math.max(last, yy), inked + 1];
+    }
+  }
+  if (last - first < 0.5 * h || inked < 0.8 * h) return false;
   for (let k = 0; k < Math.max(3, Math.round(0.3 * w)); k++) {
     const c = column(x - d - k);
     // The rule's own blurred edge is part of it.
