@@ -12,6 +12,7 @@ import { MessageChannel, Worker } from "node:worker_threads";
 import { bdcActualTexts } from "./actualtext.js";
 import { EvidenceError } from "./messages.js";
 import { type Matrix, multiply, pageDrawing, type PageDrawing } from "./pdf-drawing.js";
+import { scanImageOf } from "./pdf-scan-image.js";
 import type { RgbaImage } from "./raster.js";
 import type { BBox } from "./schema.js";
 
@@ -153,6 +154,10 @@ export async function openPdf(data: Uint8Array): Promise<PdfDocument> {
       }
     }),
     render: (n, dpi) => guard(async () => {
+      // A scanner's page is its JPEG: decoded natively, not painted by pdf.js.
+      const editable = await pdfLib();
+      const scan = editable && (await scanImageOf(editable, n - 1, dpi).catch(() => null));
+      if (scan) return scan;
       const page = await getPage(n);
       try {
         return await renderPage(lib, doc, page, dpi);

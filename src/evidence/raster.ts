@@ -151,16 +151,20 @@ function openAlong(m: Mask, radius: number, horizontal: boolean): Mask {
 
 export interface Components {
   count: number;
-  /** Label per cell, 0 = background, 1..count. */
-  labels: Int32Array;
-  /** Cell indices of each component (index label-1), in scan order. */
+  /** Cell indices of each component, in scan order; components in the order their first cell is met. */
   members: Int32Array[];
 }
 
-/** 8-connected components by two-pass union-find. */
+/**
+ * 8-connected components, labelled run by run: a run of set cells in a row joins every run of the row above that it
+ * touches (diagonals included). A page is mostly paper, so this visits the ink, not the millions of cells.
+ */
 export function connectedComponents(m: Mask): Components {
   const { width: w, height: h, data } = m;
-  const labels = new Int32Array(w * h);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const rows: number[] = [];
+  const runLabel: number[] = [];
   const parent: number[] = [0];
   const find = (x: number): number => {
     while (parent[x]! !== x) {
@@ -169,58 +173,53 @@ export function connectedComponents(m: Mask): Components {
     }
     return x;
   };
-  const union = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
-  // The labelled neighbours before a cell (left, and the three above), without an array per cell: a page has millions.
-  let label = 0;
-  const meet = (n: number) => {
-    if (!n) return;
-    if (!label) label = n;
-    else if (n !== label) union(label, n);
-  };
+  let [above, aboveEnd] = [0, 0];
   for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      if (!data[i]) continue;
-      label = 0;
-      if (x > 0) meet(labels[i - 1]!);
-      if (y > 0) {
-        if (x > 0) meet(labels[i - w - 1]!);
-        meet(labels[i - w]!);
-        if (x < w - 1) meet(labels[i - w + 1]!);
+    const row = data.subarray(y * w, (y + 1) * w);
+    const first = starts.length;
+    let p = above;
+    for (let i = row.indexOf(1); i !== -1; ) {
+      let j = row.indexOf(0, i);
+      if (j === -1) j = w;
+      // A run [s, e) above touches [i, j) when s <= j and e >= i; runs ending before i touch no later run either.
+      while (p < aboveEnd && ends[p]! < i) p++;
+      let label = 0;
+      for (let q = p; q < aboveEnd && starts[q]! <= j; q++) {
+        const root = find(runLabel[q]!);
+        if (!label) label = root;
+        else if (root !== label) {
+          const [keep, drop] = root < label ? [root, label] : [label, root];
+          parent[drop] = keep;
+          label = keep;
+        }
       }
       if (!label) {
         label = parent.length;
         parent.push(label);
       }
-      labels[i] = label;
+      starts.push(i);
+      ends.push(j);
+      rows.push(y);
+      runLabel.push(label);
+      i = j < w ? row.indexOf(1, j) : -1;
     }
+    [above, aboveEnd] = [first, starts.length];
   }
-  const remap = new Int32Array(parent.length);
+  // Roots are the smallest label of their component: numbering them in label order keeps first-met order.
+  const index = new Int32Array(parent.length).fill(-1);
   let count = 0;
-  for (let l = 1; l < parent.length; l++) {
-    const r = find(l);
-    if (r === l) remap[l] = ++count;
+  for (let l = 1; l < parent.length; l++) if (find(l) === l) index[l] = count++;
+  const sizes = new Int32Array(count);
+  const componentOf = runLabel.map((l) => index[find(l)]!);
+  for (let r = 0; r < starts.length; r++) sizes[componentOf[r]!]! += ends[r]! - starts[r]!;
+  const members = Array.from(sizes, (n) => new Int32Array(n));
+  const fill = new Int32Array(count);
+  for (let r = 0; r < starts.length; r++) {
+    const c = componentOf[r]!;
+    const base = rows[r]! * w;
+    for (let x = starts[r]!; x < ends[r]!; x++) members[c]![fill[c]!++] = base + x;
   }
-  for (let l = 1; l < parent.length; l++) remap[l] = remap[find(l)]!;
-  const sizes = new Int32Array(count + 1);
-  for (let i = 0; i < labels.length; i++) {
-    if (labels[i]) {
-      const l = remap[labels[i]!]!;
-      labels[i] = l;
-      sizes[l]!++;
-    }
-  }
-  const members = Array.from({ length: count }, (_, k) => new Int32Array(sizes[k + 1]!));
-  const fill = new Int32Array(count + 1);
-  for (let i = 0; i < labels.length; i++) {
-    const l = labels[i]!;
-    if (l) members[l - 1]![fill[l]!++] = i;
-  }
-  return { count, labels, members };
+  return { count, members };
 }
 
 /**
@@ -243,19 +242,33 @@ export function sampleRotated(
   const sin = Math.sin(angle);
   const { width: sw, height: sh, data } = src;
   const px = (x: number, y: number) => (x < 0 || y < 0 || x >= sw || y >= sh ? 255 : data[y * sw + x]!);
+  // Along an output row the source point moves by a fixed step: x = x1 + ox * dx, y = y1 + ox * dy.
+  const [dx, dy] = [cos / scale, sin / scale];
+  const u0 = 0.5 / scale - width / 2;
   for (let oy = 0; oy < oh; oy++) {
     const v = (oy + 0.5) / scale - height / 2;
+    const x1 = cx + u0 * cos - v * sin - 0.5;
+    const y1 = cy + u0 * sin + v * cos - 0.5;
+    const row = oy * ow;
     for (let ox = 0; ox < ow; ox++) {
-      const u = (ox + 0.5) / scale - width / 2;
-      const x = cx + u * cos - v * sin - 0.5;
-      const y = cy + u * sin + v * cos - 0.5;
+      const x = x1 + ox * dx;
+      const y = y1 + ox * dy;
       const x0 = Math.floor(x);
       const y0 = Math.floor(y);
       const fx = x - x0;
       const fy = y - y0;
-      const top = px(x0, y0) * (1 - fx) + px(x0 + 1, y0) * fx;
-      const bottom = px(x0, y0 + 1) * (1 - fx) + px(x0 + 1, y0 + 1) * fx;
-      out[oy * ow + ox] = Math.round(top * (1 - fy) + bottom * fy);
+      let top: number;
+      let bottom: number;
+      if (x0 >= 0 && y0 >= 0 && x0 + 1 < sw && y0 + 1 < sh) {
+        // Inside the source (nearly every pixel): no edge checks.
+        const i = y0 * sw + x0;
+        top = data[i]! + (data[i + 1]! - data[i]!) * fx;
+        bottom = data[i + sw]! + (data[i + sw + 1]! - data[i + sw]!) * fx;
+      } else {
+        top = px(x0, y0) + (px(x0 + 1, y0) - px(x0, y0)) * fx;
+        bottom = px(x0, y0 + 1) + (px(x0 + 1, y0 + 1) - px(x0, y0 + 1)) * fx;
+      }
+      out[row + ox] = (top + (bottom - top) * fy + 0.5) | 0;
     }
   }
   return { width: ow, height: oh, data: out };

@@ -170,13 +170,16 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
   const piece = Math.max(2, Math.round(0.3 * minSide));
   const h = open(dark, piece, 0);
   const v = open(dark, 0, piece);
-  const lines: Mask = { width: dark.width, height: dark.height, data: h.data.map((x, i) => x | v.data[i]!) };
+  const lines: Mask = { width: dark.width, height: dark.height, data: new Uint8Array(dark.data.length) };
+  // Plain loops: a callback per pixel costs more than the openings themselves.
+  for (let i = 0; i < lines.data.length; i++) lines.data[i] = h.data[i]! | v.data[i]!;
   // Table rules run through the boxes printed against them (a box at the top of its cell): shapes are cut apart from
   // the rules first, and their sides looked for with the rules back in.
   // Vertical rules only when longer than a few boxes: boxes one under another share their sides.
   const rh = open(dark, Math.round((RULE_MIN * px) / 2), 0);
   const rv = open(dark, 0, Math.round(2 * SIDE.max * px));
-  const shapesOnly: Mask = { width: dark.width, height: dark.height, data: lines.data.map((x, i) => (x && !rh.data[i] && !rv.data[i] ? 1 : 0)) };
+  const shapesOnly: Mask = { width: dark.width, height: dark.height, data: new Uint8Array(dark.data.length) };
+  for (let i = 0; i < lines.data.length; i++) shapesOnly.data[i] = lines.data[i]! & ~(rh.data[i]! | rv.data[i]!) & 1;
   const out: FoundShape[] = [];
   const taken: Box[] = [];
   const components = connectedComponents(shapesOnly);
@@ -477,36 +480,55 @@ interface Rule {
 function ruleSegments(dark: Mask, dpi: number): Rule[] {
   const min = Math.round((RULE_MIN * dpi) / 72);
   const gap = Math.max(1, Math.round(dpi / 100));
-  const out: Rule[] = [];
-  for (const horizontal of [true, false]) {
-    const [outer, inner] = horizontal ? [dark.height, dark.width] : [dark.width, dark.height];
-    const at = (o: number, i: number) => dark.data[horizontal ? o * dark.width + i : i * dark.width + o]!;
-    const growing: Rule[] = [];
-    for (let o = 0; o < outer; o++) {
-      let start = -1;
-      let lastDark = -1;
-      const runs: [number, number][] = [];
-      for (let i = 0; i <= inner; i++) {
-        if (i < inner && at(o, i)) {
-          if (start < 0) start = i;
-          lastDark = i;
-        } else if (start >= 0 && (i === inner || i - lastDark > gap)) {
-          if (lastDark - start + 1 >= min) runs.push([start, lastDark]);
-          start = -1;
-        }
+  const { width, height, data } = dark;
+  // Dark runs (gaps of up to `gap` bridged) at least `min` long, as [line, from, to]; both passes go along memory.
+  const across: [number, number, number][] = [];
+  for (let y = 0; y < height; y++) {
+    const row = data.subarray(y * width, (y + 1) * width);
+    let [start, last] = [-1, -1];
+    for (let i = row.indexOf(1); i !== -1; ) {
+      let j = row.indexOf(0, i);
+      if (j === -1) j = width;
+      if (start >= 0 && i - last - 1 > gap) {
+        if (last - start + 1 >= min) across.push([y, start, last]);
+        start = -1;
       }
-      for (const [from, to] of runs) {
-        const same = growing.find((r) => o - r.at <= 2 && Math.min(r.to, to) - Math.max(r.from, from) > 0.8 * Math.min(r.to - r.from, to - from));
-        if (same) {
-          same.at = o;
-          same.from = Math.min(same.from, from);
-          same.to = Math.max(same.to, to);
-        } else growing.push({ horizontal, at: o, from, to });
+      if (start < 0) start = i;
+      last = j - 1;
+      i = j < width ? row.indexOf(1, j) : -1;
+    }
+    if (start >= 0 && last - start + 1 >= min) across.push([y, start, last]);
+  }
+  const down: [number, number, number][] = [];
+  const start = new Int32Array(width).fill(-1);
+  const last = new Int32Array(width).fill(-1);
+  for (let y = 0; y <= height; y++) {
+    for (let x = 0, i = y * width; x < width; x++, i++) {
+      if (y < height && data[i]) {
+        if (start[x]! < 0) start[x] = y;
+        last[x] = y;
+      } else if (start[x]! >= 0 && (y === height || y - last[x]! > gap)) {
+        if (last[x]! - start[x]! + 1 >= min) down.push([x, start[x]!, last[x]!]);
+        start[x] = -1;
       }
     }
-    out.push(...growing);
   }
-  return out;
+  down.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return [...joinRuns(across, true), ...joinRuns(down, false)];
+}
+
+/** Runs on neighbouring lines that mostly overlap are one rule (a rule is a few pixels thick). */
+function joinRuns(runs: readonly [number, number, number][], horizontal: boolean): Rule[] {
+  const growing: Rule[] = [];
+  for (const [o, from, to] of runs) {
+    const same = growing.find((r) => o - r.at <= 2 && Math.min(r.to, to) - Math.max(r.from, from) > 0.8 * Math.min(r.to - r.from, to - from));
+    if (same) {
+      same.at = o;
+      same.from = Math.min(same.from, from);
+      same.to = Math.max(same.to, to);
+    } else growing.push({ horizontal, at: o, from, to });
+  }
+  return growing;
 }
 
 function rulePath(r: Rule, pt: number): DrawnPath {

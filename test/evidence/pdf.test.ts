@@ -70,6 +70,38 @@ describe("openPdf", () => {
     await doc.close();
   });
 
+  it("renders a scanner's page from its own JPEG as pdf.js would paint it", async () => {
+    const { PDFDocument } = await import("pdf-lib");
+    const { createCanvas } = await import("@napi-rs/canvas");
+    const picture = createCanvas(620, 877);
+    const g = picture.getContext("2d");
+    g.fillStyle = "rgb(240,238,230)";
+    g.fillRect(0, 0, 620, 877);
+    g.fillStyle = "rgb(30,30,30)";
+    for (let k = 0; k < 30; k++) g.fillRect(40 + ((k * 37) % 500), 60 + k * 25, 120, 6);
+    const jpeg = picture.encodeSync("jpeg", 80);
+    // The same scan twice: alone on its page, and with a stroke drawn over it (which pdf.js must paint).
+    const build = async (extra: boolean) => {
+      const doc = await PDFDocument.create();
+      const page = doc.addPage([297.6, 421]);
+      page.drawImage(await doc.embedJpg(jpeg), { x: 0, y: 0, width: 297.6, height: 421 });
+      if (extra) page.drawLine({ start: { x: 0, y: 0 }, end: { x: 1, y: 0 }, thickness: 0.1, color: rgb(1, 1, 1) });
+      return doc.save();
+    };
+    const [alone, painted] = await Promise.all([build(false), build(true)]);
+    const render = async (bytes: Uint8Array) => {
+      const doc = await openPdf(bytes);
+      const image = await doc.render(1, 200);
+      await doc.close();
+      return image;
+    };
+    const [fast, reference] = await Promise.all([render(alone), render(painted)]);
+    expect([fast.width, fast.height]).toEqual([reference.width, reference.height]);
+    let diff = 0;
+    for (let i = 0; i < fast.data.length; i += 4) diff += Math.abs(fast.data[i]! - reference.data[i]!);
+    expect(diff / (fast.data.length / 4)).toBeLessThan(4);
+  });
+
   it("refuses encrypted and broken PDFs with typed errors", async () => {
     await expect(openPdf(await encryptedPdf())).rejects.toMatchObject({ code: "encrypted-pdf" });
     await expect(openPdf(new TextEncoder().encode("%PDF-1.7\n1 0 obj <<>> endobj\n"))).rejects.toMatchObject({ code: "broken-pdf" });
