@@ -399,7 +399,8 @@ const lineHeight = (l: readonly PlacedItem[]) => Math.max(...l.map(textHeight));
 const STARTS_ITEM = /^\s*(?:\(?[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*[.)]|\(?[A-Za-z]\.?[0-9]+(?:\.[0-9]+)*[.)]?\s|[GP][0-9]+(?:\.[0-9]+)*\.?\s|[-•·*]\s|หมายเหตุ)/u;
 
 function continues(para: PlacedItem[][], prev: PlacedItem[], line: PlacedItem[], right: number, left: number, where: { cell: boolean; breaks: readonly number[] }): boolean {
-  if (line[0]!.mark || STARTS_ITEM.test(line.map((i) => i.str).join(""))) return false;
+  // A scan's line is OCR's words, with no spaces between them: its first word alone is tested too.
+  if (line[0]!.mark || STARTS_ITEM.test(line.map((i) => i.str).join("")) || STARTS_ITEM.test(`${line[0]!.str} `)) return false;
   const h = lineHeight(prev);
   const prevBottom = Math.max(...prev.map((i) => i.bbox[1] + i.bbox[3]));
   const top = Math.min(...line.map((i) => i.bbox[1]));

@@ -207,12 +207,15 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
     taken.push(bbox);
     out.push(judge(gray, bbox, "circle"));
   }
-  // A tick printed in place of a box ("□ ไม่มี ✓ มี": the box's glyph replaced by ✓ when the answer was typed): on a
-  // line with boxes, a tick-shaped glyph of about their size standing apart from the words.
+  // A tick printed in place of a box ("□ ไม่มี ✓ มี": the box's glyph replaced by ✓ when the answer was typed): a
+  // tick-shaped glyph of about the boxes' size standing apart from the words, on a line with boxes, or opening its
+  // line on a page of boxes (options one per line).
   const boxes = out.filter((s) => s.shape === "box").map((s) => s.bbox);
+  const usual = boxes.map((b) => b[3]).sort((a, b) => a - b)[boxes.length >> 1];
   for (const { members, bbox } of parts) {
-    const [, y, w, hh] = bbox;
-    const side = boxes.find((b) => Math.abs(b[1] + b[3] / 2 - (y + hh / 2)) < 0.6 * b[3])?.[3];
+    const [x, y, w, hh] = bbox;
+    const onLine = (b: Box) => Math.abs(b[1] + b[3] / 2 - (y + hh / 2)) < 0.6 * b[3];
+    const side = boxes.find(onLine)?.[3] ?? (usual !== undefined && opensLine(dark, bbox, 4 * usual) ? usual : undefined);
     if (side === undefined || hh < 0.4 * side || hh > 1.3 * side || w < 0.4 * side || w > 1.3 * side) continue;
     if (taken.some((t) => overlap(t, bbox) > 0)) continue;
     // Typed just before a box, a tick is that box's answer (typedMarkBefore), not a mark of its own.
@@ -220,6 +223,16 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
     if (isTick(members, bbox, dark.width) && !touchesNextLetter(dark, bbox)) out.push({ bbox, shape: "tick", ink: INK.checked, centre: 0, checked: true, unsure: false });
   }
   return out;
+}
+
+/** No ink but dust for `reach` pixels before the shape on its line: it is the first thing on the line. */
+function opensLine(dark: Mask, [x, y, , h]: Box, reach: number): boolean {
+  let ink = 0;
+  for (let yy = y; yy < y + h; yy++) {
+    const row = yy * dark.width;
+    for (let xx = Math.max(0, Math.round(x - reach)); xx < x - 1; xx++) ink += dark.data[row + xx]!;
+  }
+  return ink <= h;
 }
 
 /**

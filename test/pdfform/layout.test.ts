@@ -80,6 +80,17 @@ describe("pageBlocks", () => {
     expect(blocks.map(paragraphText)).toEqual([`${"ก".repeat(60)}ข้อความต่อ`, "[ ] ตัวเลือก", "2. ข้อถัดไป"]);
   });
 
+  it("starts a new paragraph at a question code on a scanned line, whose OCR words come without spaces between them", () => {
+    const words = (y: number, ...ws: [string, number, number][]) => ws.map(([s, x, w]) => text(s, x, y, w));
+    const blocks = pageBlocks(
+      [...words(100, ["ส่วนที่", 100, 40], ["7", 145, 8], ["เทคโนโลยีดิจิทัลและการนำไปใช้", 158, 230], ["(Digital)", 393, 107]), ...words(118, ["P7.1", 100, 30], ["จังหวัดของท่านมีการใช้", 135, 150])],
+      drawing([]),
+      1,
+      { paragraph: 0, table: 0 },
+    );
+    expect(blocks.map(paragraphText)).toEqual(["ส่วนที่ 7 เทคโนโลยีดิจิทัลและการนำไปใช้ (Digital)", "P7.1 จังหวัดของท่านมีการใช้"]);
+  });
+
   it("in a narrow cell, joins a word too long for the line without a space, and words wrapped at a space with one", () => {
     // One column 60 pt wide, as LibreOffice lays out values typed into a narrow table cell.
     const lines = ["ด้วย", "Power", "BI", "@chiang", "maiprovin", "ce", "Cloud", "(GDCC)", "https://x.go", ".th/abc"];

@@ -130,6 +130,16 @@ describe("a scanned paper copy of the form", () => {
     expect(marks(read(2).blocks)).toBe("_x");
   });
 
+  it("takes a tick opening its own line for a checked mark when the options stand one per line, with dust before it", () => {
+    const { ink, square, read } = drawnPage(260, 200, [[0, 0], [1, 0]]);
+    // "□ ยังไม่มี" on one line; three lines down, "✓ มี" further left than the box, a speck in the margin.
+    square(60, 30, 26);
+    ink(10, 150);
+    for (let k = 0; k <= 10; k++) ink(30 + k * 0.8, 144 + k);
+    for (let k = 0; k <= 24; k++) ink(38 + k * 0.55, 154 - k);
+    expect(marks(read(2).blocks)).toBe("_x");
+  });
+
   it("takes a heavy tick (✔) in place of a box for a checked mark, but not a letter's stem with a flag on top (โ)", () => {
     const { ink, square, read } = drawnPage(300, 110);
     square(20, 40, 26);
