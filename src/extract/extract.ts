@@ -250,8 +250,9 @@ function identifyForm(
 
 const CODE_AT_START = /^[\s\u00B7\u2022\-–*]*\[?(?:\[[^\]]*\]\s*)?(P?\d+(?:\.\d+)+|G\d+)\.?(?=[\s\u0E00-\u0E7F(]|$)/u;
 /**
- * A printed code as OCR of a scanned copy may have read it: "?4.2", "Pa.2. 1", "P4,2.1", "22211" — a letter or mark
- * for the P, letters for digits, a comma for a dot, a space after a dot, the dots lost. It must be followed by its
+ * A printed code as OCR of a scanned copy may have read it: "?4.2", "2?4.2", "Pa.2. 1", "P4,2.1", "22211" — a letter
+ * or mark for the P, letters for digits, a comma for a dot, a space after a dot, the dots lost, "?" for a glyph OCR
+ * could not read. It must be followed by its
  * question's words, and is taken for the code it is fewest edits from.
  */
 const GARBLED_CODE_AT_START = /^[\s'"`|‘’“”\u00B7\u2022*]*([^\s\u0E00-\u0E7F]?[0-9A-Za-z?]{1,2}(?:[.,]?\s?[0-9A-Za-z?]{1,2}){1,3})\.?(?=[\s\u0E00-\u0E7F(])/u;
@@ -263,7 +264,7 @@ const codeSkeleton = (code: string) => code.replace(/[\s.,]/gu, "").toUpperCase(
 function garbledCode(form: CompiledForm, token: string): { q: number; edits: number }[] {
   const key = codeSkeleton(token);
   if (!/\d/u.test(key)) return [];
-  const scored = form.questions.map((q, i) => ({ q: i, edits: editDistance(key, codeSkeleton(q.code)) }));
+  const scored = form.questions.map((q, i) => ({ q: i, edits: editDistance(key, codeSkeleton(q.code), "?") }));
   const fewest = Math.min(...scored.map((s) => s.edits));
   return fewest <= 2 && fewest <= key.length / 3 ? scored.filter((s) => s.edits === fewest) : [];
 }

@@ -279,6 +279,8 @@ describe("question codes as OCR reads them off a scanned copy", () => {
   it("takes a garbled code followed by its question's words for that question, the code fewest edits away", () => {
     const { valueOf } = extract(
       [
+        p(r(`2?4.4 ${text("P4.4")}`)),
+        p(TICKED, r(" ไม่มี โปรดระบุเหตุผล")),
         p(r(`?4.6.1 ${text("P4.6.1")}`)),
         p(EMPTY, r(" ไม่มี")),
         p(TICKED, r(" มี")),
@@ -293,6 +295,7 @@ describe("question codes as OCR reads them off a scanned copy", () => {
     expect(valueOf("P4.6.1:yes")).toBe(true);
     expect(valueOf("P4.6.2:no")).toBe(true);
     expect(valueOf("P4.6.3:yes")).toBe(true);
+    expect(valueOf("P4.4:no")).toBe(true);
   });
 
   it("does not take a code-like line start without the question's words", () => {
