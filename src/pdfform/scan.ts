@@ -184,16 +184,19 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
   const taken: Box[] = [];
   const components = connectedComponents(shapesOnly);
   for (const members of components.members) {
-    for (const bbox of splitStacked(lines, bounds(members, dark.width), minSide, maxSide)) {
-      const [, , w, hh] = bbox;
+    for (const piece of splitStacked(lines, bounds(members, dark.width), minSide, maxSide)) {
       // Square, or up to twice as tall as wide (symbol fonts standing in for Wingdings print a taller box).
-      if (w < minSide || hh < minSide || w > maxSide || hh > maxSide || hh > 2 * w || w > 1.3 * hh) continue;
-      if (!hasFourSides(lines, bbox)) continue;
+      const boxLike = ([, , w, hh]: Box) => w >= minSide && hh >= minSide && w <= maxSide && hh <= maxSide && hh <= 2 * w && w <= 1.3 * hh;
+      // A tick drawn by hand runs out of its box: the box is looked for inside the larger shape.
+      const isBox = (b: Box | undefined): b is Box => b !== undefined && boxLike(b) && hasFourSides(lines, b);
+      const bbox = isBox(piece) ? piece : piece[2] <= 3 * maxSide && piece[3] <= 3 * maxSide ? squareIn(lines, piece, minSide, maxSide) : undefined;
+      if (!isBox(bbox)) continue;
       // A typed mark before the box, and the space after it that a choice's box has ("(D" of "(Digital" is no "/□").
+      // Ink running on out of a box found inside a larger shape is the pen's stroke, when there is ink inside too.
       const typed = typedMarkBefore(dark, bbox) && !touchesNextLetter(dark, bbox, [1]);
-      if (!typed && touchesNextLetter(dark, bbox)) continue;
-      taken.push(bbox);
       const box = judge(gray, bbox, "box");
+      if (!typed && (bbox === piece || !box.checked) && touchesNextLetter(dark, bbox)) continue;
+      taken.push(bbox);
       out.push(typed ? { ...box, checked: true, unsure: false } : box);
     }
   }
@@ -319,6 +322,34 @@ function splitStacked(lines: Mask, bbox: Box, minSide: number, maxSide: number):
   const pieces: Box[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) pieces.push([x, cuts[k]!, w, cuts[k + 1]! - cuts[k]! + 1]);
   return pieces.length ? pieces : [bbox];
+}
+
+/**
+ * The box within a shape that a pen stroke made larger: the two rows and the two columns with the longest straight
+ * runs, a box's side apart.
+ */
+function squareIn(lines: Mask, [x, y, w, h]: Box, minSide: number, maxSide: number): Box | undefined {
+  const longest = (from: number, step: number, count: number) => {
+    let [best, run] = [0, 0];
+    for (let k = 0, i = from; k < count; k++, i += step) {
+      run = lines.data[i] ? run + 1 : 0;
+      if (run > best) best = run;
+    }
+    return best;
+  };
+  const rows = Array.from({ length: h }, (_, k) => ({ at: y + k, run: longest((y + k) * lines.width + x, 1, w) }));
+  const cols = Array.from({ length: w }, (_, k) => ({ at: x + k, run: longest(y * lines.width + x + k, lines.width, h) }));
+  const pair = (lines: { at: number; run: number }[]) => {
+    const sorted = [...lines].sort((a, b) => b.run - a.run);
+    const first = sorted[0];
+    if (!first || first.run < 0.7 * minSide) return undefined;
+    const second = sorted.find((l) => Math.abs(l.at - first.at) >= minSide && Math.abs(l.at - first.at) <= maxSide && l.run >= 0.7 * first.run);
+    return second && ([Math.min(first.at, second.at), Math.max(first.at, second.at)] as const);
+  };
+  const across = pair(rows);
+  const down = pair(cols);
+  if (!across || !down) return undefined;
+  return [down[0], across[0], down[1] - down[0] + 1, across[1] - across[0] + 1];
 }
 
 /** Each side of the square is covered by straight ink along most of its length. */

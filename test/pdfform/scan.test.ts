@@ -130,6 +130,19 @@ describe("a scanned paper copy of the form", () => {
     expect(marks(read(2).blocks)).toBe("_x");
   });
 
+  it("finds a box whose hand-drawn tick runs out past its side, and reads it checked; an empty box stays empty", () => {
+    const { ink, square, read } = drawnPage(300, 120);
+    const pen = (x: number, y: number) => {
+      for (let dy = 0; dy < 4; dy++) for (let dx = 0; dx < 4; dx++) ink(x + dx, y + dy);
+    };
+    square(20, 50, 26);
+    // A thick pen: the short arm inside the box, the long arm low and long, out through its right side.
+    for (let k = 0; k <= 8; k++) pen(24 + k, 60 + k);
+    for (let k = 0; k <= 50; k++) pen(32 + k, 68 - k * 0.3);
+    square(160, 50, 26);
+    expect(marks(read(2).blocks)).toBe("x_");
+  });
+
   it("takes a tick opening its own line for a checked mark when the options stand one per line, with dust before it", () => {
     const { ink, square, read } = drawnPage(260, 200, [[0, 0], [1, 0]]);
     // "□ ยังไม่มี" on one line; three lines down, "✓ มี" further left than the box, a speck in the margin.
