@@ -12,6 +12,7 @@
  */
 import { THAI_DIGIT_TEMPLATES } from "./thai-digit-templates.js";
 import type { OcrEngine, OcrLine, OcrResult, OcrWord } from "./ocr.js";
+import { union } from "./pdf.js";
 import { connectedComponents, type GrayImage } from "./raster.js";
 import type { BBox } from "./schema.js";
 
@@ -145,14 +146,6 @@ function otsu(gray: Uint8Array): { threshold: number; paper: number; ink: number
     else [paperN, paperSum] = [paperN + hist[v]!, paperSum + v * hist[v]!];
   }
   return { threshold, paper: paperN ? paperSum / paperN : 255, ink: inkN ? inkSum / inkN : 0 };
-}
-
-function union(boxes: readonly BBox[]): BBox {
-  const x0 = Math.min(...boxes.map((b) => b[0]));
-  const y0 = Math.min(...boxes.map((b) => b[1]));
-  const x1 = Math.max(...boxes.map((b) => b[0] + b[2]));
-  const y1 = Math.max(...boxes.map((b) => b[1] + b[3]));
-  return [x0, y0, x1 - x0, y1 - y0];
 }
 
 const LATIN = /^[A-Za-z]$/u;
