@@ -115,6 +115,9 @@ function readRun(image: GrayImage, box: BBox): Glyph[] | undefined {
     const [px, py, pw, ph] = p.box;
     const box: BBox = [x0 + px, y0 + py, pw, ph];
     if (ph >= 0.6 * tallest) {
+      // No Thai digit is more than 1.32 times as wide as tall (the TLWG fonts' ๓, ๐): a wider piece is digits
+      // touching, which this cannot split.
+      if (pw > 1.35 * ph) return undefined;
       const digit = classifyDigit(glyphCells((x, y) => level(gray[y * w + x]!), p.box));
       if (digit === undefined) return undefined;
       glyphs.push({ box, text: THAI_DIGITS[digit]! });
