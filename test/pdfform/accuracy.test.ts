@@ -2,8 +2,9 @@
  * Forms returned as PDF: extraction accuracy on the HELD-OUT filled samples saved as PDF by LibreOffice
  * (samples/forms-pdf/heldout, printed from samples/forms/heldout: never looked at while tuning the PDF reader).
  * Issue 16's bar: checked-item F1 ≥ 0.99 and value recall ≥ 0.97 over the split; the table printed is the figure.
- * Measured once (session 5): F1 0.9946, value recall 0.928 — values typed into narrow table cells come back with
- * words broken or joined at the wrong place. The floors keep what was reached; the value bar is still open.
+ * Measured (session 5): F1 0.9946, value recall 0.928 — values typed into narrow table cells came back with words
+ * broken or joined at the wrong place; session 7, after the Latin line joins: F1 0.9946, value recall 0.944 (the
+ * figure only was looked at). The floors keep what was reached; the value bar is still open.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -35,6 +36,6 @@ describe("forms saved as PDF, held-out split", () => {
     const f1 = (2 * total.precision * total.recall) / (total.precision + total.recall);
     console.log(`held-out PDF: checked F1 ${f1.toFixed(4)}, value recall ${total.valueRecall.toFixed(4)}`);
     expect(f1).toBeGreaterThanOrEqual(0.99);
-    expect(total.valueRecall).toBeGreaterThanOrEqual(0.92);
+    expect(total.valueRecall).toBeGreaterThanOrEqual(0.94);
   }, 600_000);
 });
