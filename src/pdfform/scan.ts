@@ -182,20 +182,25 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
   for (let i = 0; i < lines.data.length; i++) shapesOnly.data[i] = lines.data[i]! & ~(rh.data[i]! | rv.data[i]!) & 1;
   const out: FoundShape[] = [];
   const taken: Box[] = [];
+  // Square, or up to twice as tall as wide (symbol fonts standing in for Wingdings print a taller box), sides drawn.
+  const isBox = (b: Box | undefined): b is Box => {
+    if (!b) return false;
+    const [, , w, hh] = b;
+    return w >= minSide && hh >= minSide && w <= maxSide && hh <= maxSide && hh <= 2 * w && w <= 1.3 * hh && hasFourSides(lines, b);
+  };
   const components = connectedComponents(shapesOnly);
   for (const members of components.members) {
     for (const piece of splitStacked(lines, bounds(members, dark.width), minSide, maxSide)) {
-      // Square, or up to twice as tall as wide (symbol fonts standing in for Wingdings print a taller box).
-      const boxLike = ([, , w, hh]: Box) => w >= minSide && hh >= minSide && w <= maxSide && hh <= maxSide && hh <= 2 * w && w <= 1.3 * hh;
       // A tick drawn by hand runs out of its box: the box is looked for inside the larger shape.
-      const isBox = (b: Box | undefined): b is Box => b !== undefined && boxLike(b) && hasFourSides(lines, b);
       const bbox = isBox(piece) ? piece : piece[2] <= 3 * maxSide && piece[3] <= 3 * maxSide ? squareIn(lines, piece, minSide, maxSide) : undefined;
       if (!isBox(bbox)) continue;
       // A typed mark before the box, and the space after it that a choice's box has ("(D" of "(Digital" is no "/□").
       // Ink running on out of a box found inside a larger shape is the pen's stroke, when there is ink inside too.
       const typed = typedMarkBefore(dark, bbox) && !touchesNextLetter(dark, bbox, [1]);
+      const touches = !typed && touchesNextLetter(dark, bbox);
+      if (touches && bbox === piece) continue;
       const box = judge(gray, bbox, "box");
-      if (!typed && (bbox === piece || !box.checked) && touchesNextLetter(dark, bbox)) continue;
+      if (touches && !box.checked) continue;
       taken.push(bbox);
       out.push(typed ? { ...box, checked: true, unsure: false } : box);
     }
@@ -339,8 +344,8 @@ function squareIn(lines: Mask, [x, y, w, h]: Box, minSide: number, maxSide: numb
   };
   const rows = Array.from({ length: h }, (_, k) => ({ at: y + k, run: longest((y + k) * lines.width + x, 1, w) }));
   const cols = Array.from({ length: w }, (_, k) => ({ at: x + k, run: longest(y * lines.width + x + k, lines.width, h) }));
-  const pair = (lines: { at: number; run: number }[]) => {
-    const sorted = [...lines].sort((a, b) => b.run - a.run);
+  const pair = (runs: { at: number; run: number }[]) => {
+    const sorted = [...runs].sort((a, b) => b.run - a.run);
     const first = sorted[0];
     if (!first || first.run < 0.7 * minSide) return undefined;
     const second = sorted.find((l) => Math.abs(l.at - first.at) >= minSide && Math.abs(l.at - first.at) <= maxSide && l.run >= 0.7 * first.run);
