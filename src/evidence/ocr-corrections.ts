@@ -11,7 +11,7 @@
  * small "l" closing a word of capitals is a capital "I" ("Power Bl", "Al"), as sans-serif fonts draw both alike.
  */
 import { THAI_DIGIT_TEMPLATES } from "./thai-digit-templates.js";
-import type { OcrEngine, OcrLine, OcrResult, OcrWord } from "./ocr.js";
+import { wordOfSymbols, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from "./ocr.js";
 import { union } from "./pdf.js";
 import { connectedComponents, type GrayImage } from "./raster.js";
 import type { BBox } from "./schema.js";
@@ -169,18 +169,8 @@ const mayNeedCorrection = (text: string) => /[\u0E50-\u0E59€]|[A-Z]l/u.test(te
 /** One line corrected; the line itself when nothing changes or its words cannot be matched to its characters. */
 function correctLine(image: GrayImage, line: OcrLine): OcrLine {
   const { symbols } = line;
-  // Which word each character is in: the words spell the characters in order.
-  const wordOf: number[] = [];
-  let k = 0;
-  for (const [n, word] of line.words.entries()) {
-    let spelled = "";
-    while (k < symbols.length && spelled.length < word.text.length) {
-      spelled += symbols[k++]!.text;
-      wordOf.push(n);
-    }
-    if (spelled !== word.text) return line;
-  }
-  if (k !== symbols.length) return line;
+  const wordOf = wordOfSymbols(line);
+  if (!wordOf) return line;
   const next: OcrWord[] = [];
   const nextWord: number[] = [];
   let changed = false;

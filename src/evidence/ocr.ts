@@ -36,6 +36,21 @@ export interface OcrLine {
   symbols: OcrWord[];
 }
 
+/** Which word each of a line's characters is in (the words spell the characters in order); undefined when they do not. */
+export function wordOfSymbols(line: OcrLine): number[] | undefined {
+  const wordOf: number[] = [];
+  let k = 0;
+  for (const [n, word] of line.words.entries()) {
+    let spelled = "";
+    while (k < line.symbols.length && spelled.length < word.text.length) {
+      spelled += line.symbols[k++]!.text;
+      wordOf.push(n);
+    }
+    if (spelled !== word.text) return undefined;
+  }
+  return k === line.symbols.length ? wordOf : undefined;
+}
+
 export interface OcrResult {
   text: string;
   confidence: number;

@@ -424,9 +424,9 @@ function placeMatrixByPosition(seg: Segment, lines: readonly Line[], marks: read
     const end = anchors[k + 1]?.line ?? seg.end;
     const own = free.filter((m) => m.line >= anchor.line && m.line < end);
     if (own.length === 0) return;
-    const fits = own.length === anchor.cells.length && own.every((m, i) => !compactKey(m.after) || choiceScore({ ...anchor.cells[i]!, kind: "option", label: anchor.cells[i]!.columnLabel ?? "" }, m) >= MIN_SCORE);
-    if (fits) {
-      own.forEach((m, i) => matched.set(anchor.cells[i]!, m));
+    const placed = alignRowCells(anchor.cells, own);
+    if (placed) {
+      for (const [cell, m] of placed) matched.set(cell, m);
       return;
     }
     warnings.push({
@@ -438,6 +438,47 @@ function placeMatrixByPosition(seg: Segment, lines: readonly Line[], marks: read
       location: own[0]!.location,
     });
   });
+}
+
+/**
+ * A row's boxes, in printed order, onto its cells in column order, by the words beside each box: a box whose words
+ * are its column's fits, one whose words OCR lost or garbled fits any column, one whose words are another column's
+ * does not. Boxes the scan missed leave cells out. The placement is taken only when one arrangement fits best;
+ * otherwise (words too few to tell where a missing box was) nothing is guessed.
+ */
+function alignRowCells(cells: readonly FieldDef[], marks: readonly LineMark[]): Map<FieldDef, LineMark> | undefined {
+  const n = cells.length;
+  const k = marks.length;
+  if (k > n) return undefined;
+  const fitsColumn = (cell: FieldDef, m: LineMark) => choiceScore({ ...cell, kind: "option", label: cell.columnLabel ?? "" }, m) >= MIN_SCORE;
+  const fit = marks.map((m) => {
+    const own = cells.map((cell) => compactKey(m.after) !== "" && fitsColumn(cell, m));
+    const readable = own.some(Boolean);
+    return own.map((yes) => (yes ? 1 : readable ? -Infinity : 0));
+  });
+  // best[i][j], ways[i][j]: the best total placing the first i boxes among the first j cells, and how many
+  // arrangements reach it (counted up to 2: only "one" matters).
+  const best = Array.from({ length: k + 1 }, (_, i) => Array.from({ length: n + 1 }, (): number => (i === 0 ? 0 : -Infinity)));
+  const ways = Array.from({ length: k + 1 }, (_, i) => Array.from({ length: n + 1 }, (): number => (i === 0 ? 1 : 0)));
+  for (let i = 1; i <= k; i++) {
+    for (let j = i; j <= n; j++) {
+      const skip = best[i]![j - 1]!;
+      const take = best[i - 1]![j - 1]! + fit[i - 1]![j - 1]!;
+      const top = Math.max(skip, take);
+      best[i]![j] = top;
+      if (top === -Infinity) continue;
+      ways[i]![j] = Math.min(2, (skip === top ? ways[i]![j - 1]! : 0) + (take === top ? ways[i - 1]![j - 1]! : 0));
+    }
+  }
+  if (best[k]![n] === -Infinity || ways[k]![n] !== 1) return undefined;
+  const placed = new Map<FieldDef, LineMark>();
+  for (let i = k, j = n; i > 0; j--) {
+    if (best[i - 1]![j - 1]! + fit[i - 1]![j - 1]! === best[i]![j] && ways[i - 1]![j - 1]! > 0) {
+      placed.set(cells[j - 1]!, marks[i - 1]!);
+      i--;
+    }
+  }
+  return placed;
 }
 
 /** The line where a matrix row's printed label starts (with or without its number), within the question. */

@@ -9,9 +9,9 @@
 import { readerWarning } from "../docx/messages.js";
 import type { Mark } from "../docx/model.js";
 import { estimateSkew } from "../evidence/highlight.js";
-import type { OcrEngine, OcrResult, OcrWord } from "../evidence/ocr.js";
+import { wordOfSymbols, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from "../evidence/ocr.js";
 import type { DrawnPath } from "../evidence/pdf-drawing.js";
-import type { TextItem } from "../evidence/pdf.js";
+import { union, type TextItem } from "../evidence/pdf.js";
 import { connectedComponents, open, sampleRotated, type GrayImage, type Mask } from "../evidence/raster.js";
 import type { Block, Message } from "../docx/model.js";
 import { pageBlocks, type Counters, type FoundMark } from "./layout.js";
@@ -72,7 +72,7 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
   const items: TextItem[] = [];
   for (const line of ocr.lines) {
     let first = true;
-    for (const w of line.words) {
+    for (const w of clearOfMarks(line, markBoxes)) {
       // The box glyphs themselves come out of OCR as "[]", "O", "0" or "口": the mark stands for them.
       if (!w.text.trim() || markBoxes.some((b) => overlap(w.bbox, b) > 0.4 * w.bbox[2] * w.bbox[3])) continue;
       // Handwriting is not read as text: OCR's guess at it would be a wrong answer.
@@ -90,6 +90,31 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
   });
   const paths = rules.map((s) => rulePath(s, pt));
   return { blocks: pageBlocks(items, { paths, widgets: [] }, page, counters, found), messages };
+}
+
+/**
+ * A line's words without the characters OCR made of a box it ran into: "☐มี" printed tight comes out as one word
+ * "กมี" or "[7มี", and the box's glyph would stay in the option's words. A character lying over a found mark is
+ * the mark's; the word keeps the rest (and their extent).
+ */
+function clearOfMarks(line: OcrLine, markBoxes: readonly Box[]): OcrWord[] {
+  const touched = line.words.map((w) => markBoxes.some((b) => overlap(w.bbox, b) > 0));
+  if (!touched.some(Boolean)) return line.words;
+  const wordOf = wordOfSymbols(line);
+  if (!wordOf) return line.words;
+  // Half of the smaller of the two under the other (a glyph over the box, or one made of the box and a pen's tick),
+  // or a glyph standing mostly within the box's width beside the box's height (a slice of box and tick).
+  const within = (c: Box, b: Box) =>
+    overlap(c, b) >= 0.5 * Math.min(c[2] * c[3], b[2] * b[3]) ||
+    (overlap([c[0], 0, c[2], 1], [b[0], 0, b[2], 1]) >= 0.5 * c[2] && overlap([0, c[1], 1, c[3]], [0, b[1], 1, b[3]]) >= 0.5 * b[3]);
+  return line.words.map((word, n) => {
+    if (!touched[n]) return word;
+    const own = line.symbols.filter((_, k) => wordOf[k] === n);
+    const kept = own.filter((c) => !markBoxes.some((b) => within(c.bbox, b)));
+    if (kept.length === own.length) return word;
+    if (kept.length === 0) return { ...word, text: "" };
+    return { text: kept.map((c) => c.text).join(""), bbox: union(kept.map((c) => c.bbox)), confidence: word.confidence };
+  });
 }
 
 /** Below this OCR confidence a word over a blank is not typed print. */
@@ -191,14 +216,24 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
   const components = connectedComponents(shapesOnly);
   for (const members of components.members) {
     for (const piece of splitStacked(lines, bounds(members, dark.width), minSide, maxSide)) {
-      // A tick drawn by hand runs out of its box: the box is looked for inside the larger shape.
-      const bbox = isBox(piece) ? piece : piece[2] <= 3 * maxSide && piece[3] <= 3 * maxSide ? squareIn(lines, piece, minSide, maxSide) : undefined;
+      // A tick drawn by hand runs out of its box: the box is looked for inside the larger shape — also when box and
+      // stroke together still pass for a box (a taller one) but run into the words beside it.
+      const inner = () => (piece[2] <= 3 * maxSide && piece[3] <= 3 * maxSide ? squareIn(lines, piece, minSide, maxSide) : undefined);
+      let bbox = isBox(piece) ? piece : inner();
       if (!isBox(bbox)) continue;
       // A typed mark before the box, and the space after it that a choice's box has ("(D" of "(Digital" is no "/□").
       // Ink running on out of a box found inside a larger shape is the pen's stroke, when there is ink inside too.
-      const typed = typedMarkBefore(dark, bbox) && !touchesNextLetter(dark, bbox, [1]);
-      const touches = !typed && touchesNextLetter(dark, bbox);
-      if (touches && bbox === piece) continue;
+      const typedBefore = (b: Box) => typedMarkBefore(dark, b) && !touchesNextLetter(dark, b, [1]);
+      let typed = typedBefore(bbox);
+      let touches = !typed && touchesNextLetter(dark, bbox);
+      if (touches && bbox === piece) {
+        const within = inner();
+        // The square inside must leave out some of the shape: otherwise the shape is the box, and it runs into a letter.
+        if (!isBox(within) || (within[2] > piece[2] - 3 && within[3] > piece[3] - 3)) continue;
+        bbox = within;
+        typed = typedBefore(bbox);
+        touches = !typed && touchesNextLetter(dark, bbox);
+      }
       const box = judge(gray, bbox, "box");
       if (touches && !box.checked) continue;
       taken.push(bbox);

@@ -103,6 +103,39 @@ describe("extraction anchored on printed codes and labels (a re-laid-out DGA cop
     expect(unplaced[0]!.location).toBeDefined();
   });
 
+  it("places a row's boxes when a scan lost one box or garbled the words beside one, when the words tell where", () => {
+    const rowsAsLines = [
+      p(r("P2.1.3 จังหวัดของท่านมีการดำเนินงานด้านธรรมาภิบาลข้อมูลภาครัฐในด้านต่างๆ นอกเหนือจากการปฏิบัติตามแนวทางของกรมต้นสังกัด ดังต่อไปนี้หรือไม่")),
+      p(r("1. มีการกำหนดบทบาทของส่วนงานต่างๆ ในองค์กร ตามวงจรชีวิตข้อมูล (create, collect, classify, process/use, store, publish/disclose, inspect, terminate)")),
+      // OCR read the first "ไม่มี" as "Ot": the box still takes its place in the row.
+      p(r("□"), r(" Ot     "), r("☑"), r(" มี (แนบเอกสาร")) + p(r("หลักฐาน)")),
+      p(r("☒"), r(" ไม่มี     "), r("□"), r(" มี (แนบเอกสาร")) + p(r("หลักฐาน)")),
+      p(r("□"), r(" ไม่มี     "), r("■"), r(" มี (แนบเอกสาร")) + p(r("หลักฐาน)")),
+      // The scan lost the second column's "ไม่มี" box: the words of the others say which one it was.
+      p(r("2. มีระบบบริหารและกระบวนการจัดการและคุ้มครองข้อมูลที่ครบถ้วน ตั้งแต่การจัดทำ การจัดเก็บ การจำแนกหมวดหมู่")),
+      p(r("☒"), r(" ไม่มี     "), r("□"), r(" มี (แนบเอกสาร")) + p(r("หลักฐาน)")),
+      p(r("☒"), r(" มี (แนบเอกสาร")) + p(r("หลักฐาน)")),
+      p(r("□"), r(" ไม่มี     "), r("☒"), r(" มี (แนบเอกสาร")) + p(r("หลักฐาน)")),
+      // Two boxes lost, both words unreadable: any of several places would do, so none is taken.
+      p(r("3. มีการกำหนดนโยบาย/กฎเกณฑ์การเข้าถึงและใช้ประโยชน์จากข้อมูล")),
+      p(r("☒"), r(" Ot     "), r("□"), r(" lid")),
+      p(r("□"), r(" ไม่มี     "), r("☒"), r(" มี (แนบเอกสาร")) + p(r("หลักฐาน)")),
+      p(r("P2.1.4 จังหวัดของท่านมีกลไกการติดตามและประเมินผลการดำเนินงานด้านธรรมาภิบาลข้อมูลภาครัฐที่นอกเหนือจากที่กรมต้นสังกัดดำเนินการหรือไม่")),
+    ].join("");
+    const { doc } = extract(rowsAsLines);
+    const cells = doc.answers.filter((a) => a.question === "P2.1.3").map((a) => a.field);
+    expect(cells).toEqual([
+      "P2.1.3:status.r1@internal_yes",
+      "P2.1.3:status.r1@open_no",
+      "P2.1.3:status.r1@sharable_yes",
+      "P2.1.3:status.r2@internal_no",
+      "P2.1.3:status.r2@open_yes",
+      "P2.1.3:status.r2@sharable_yes",
+    ]);
+    const unplaced = doc.warnings.filter((w) => w.code === "matrix_cells_unplaced");
+    expect(unplaced.map((w) => w.message)).toEqual([expect.stringContaining("4 boxes under row \"มีการกำหนดนโยบาย")]);
+  });
+
   it("reads a blank typed in a table cell after its choice's box", () => {
     const { byField } = extract(
       [

@@ -143,6 +143,22 @@ describe("a scanned paper copy of the form", () => {
     expect(marks(read(2).blocks)).toBe("x_");
   });
 
+  it("finds a box whose hand tick runs out over its top into the next letter, though box and tick pass for a tall box", () => {
+    const { ink, square, read } = drawnPage(300, 120);
+    const pen = (x: number, y: number) => {
+      for (let dy = 0; dy < 4; dy++) for (let dx = 0; dx < 4; dx++) ink(x + dx, y + dy);
+    };
+    square(20, 50, 34);
+    // Short arm inside, long arm steep up through the top side near its corner, then on to the letter after the box.
+    for (let k = 0; k <= 6; k++) pen(25 + k, 68 + k);
+    for (let k = 0; k <= 21; k++) pen(31 + k * 0.35, 75 - k * 1.3);
+    for (let k = 0; k <= 14; k++) ink(39 + k, 47 - k), ink(40 + k, 47 - k), ink(41 + k, 47 - k), ink(39 + k, 48 - k), ink(40 + k, 48 - k);
+    // "(" of the label after the box, touched by the tick's end.
+    for (let y = 36; y < 84; y++) ink(56 + Math.abs(y - 60) * 0.15, y), ink(57 + Math.abs(y - 60) * 0.15, y);
+    square(160, 50, 34);
+    expect(marks(read(2).blocks)).toBe("x_");
+  });
+
   it("takes a tick opening its own line for a checked mark when the options stand one per line, with dust before it", () => {
     const { ink, square, read } = drawnPage(260, 200, [[0, 0], [1, 0]]);
     // "□ ยังไม่มี" on one line; three lines down, "✓ มี" further left than the box, a speck in the margin.
@@ -195,6 +211,24 @@ describe("a scanned paper copy of the form", () => {
     expect(text).not.toContain("ฝงฟ");
     expect(result.messages.map((m) => m.code)).toEqual(["handwriting_not_read"]);
     expect(result.messages[0]).toMatchObject({ location: expect.stringMatching(/^page 4, box 19,/), messageTh: expect.stringContaining("ต้องตรวจด้วยตา") });
+  });
+
+  it("keeps the glyph OCR made of a box out of the option's words when they ran together (\"กมี\" for \"☐มี\")", () => {
+    const { ink, square, read } = drawnPage(300, 100);
+    square(40, 40, 26);
+    for (let k = 4; k < 22; k++) ink(40 + k, 40 + k), ink(65 - k, 40 + k);
+    const box = (x: number, y: number, w: number, h: number): [number, number, number, number] => [x, y, w, h];
+    const symbols = [
+      { text: "ก", bbox: box(39, 40, 27, 27), confidence: 0.6 },
+      { text: "ม", bbox: box(72, 44, 16, 22), confidence: 0.9 },
+      { text: "ี", bbox: box(74, 36, 13, 7), confidence: 0.9 },
+    ];
+    const line = { text: "กมี", bbox: box(39, 36, 49, 31), confidence: 0.8, words: [{ text: "กมี", bbox: box(39, 36, 49, 31), confidence: 0.8 }], symbols };
+    const result = read(2, { text: "กมี", confidence: 0.8, lines: [line] });
+    const paragraph = result.blocks[0]!;
+    expect(paragraph.kind).toBe("paragraph");
+    const inlines = paragraph.kind === "paragraph" ? paragraph.inlines : [];
+    expect(inlines.map((i) => (i.kind === "mark" ? (i.checked ? "[x]" : "[ ]") : i.kind === "text" ? i.text : "")).join("").replace(/\s+/gu, "")).toBe("[x]มี");
   });
 
   it("reads a page photographed or scanned to a JPEG file as extract's input, with the answers of the PDF's text layer", async () => {
