@@ -193,6 +193,7 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
   const px = dpi / 72;
   const [minSide, maxSide] = [SIDE.min * px, SIDE.max * px];
   const piece = Math.max(2, Math.round(0.3 * minSide));
+  const maxReach = 0.3 * minSide;
   const h = open(dark, piece, 0);
   const v = open(dark, 0, piece);
   const lines: Mask = { width: dark.width, height: dark.height, data: new Uint8Array(dark.data.length) };
@@ -213,31 +214,96 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
     const [, , w, hh] = b;
     return w >= minSide && hh >= minSide && w <= maxSide && hh <= maxSide && hh <= 2 * w && w <= 1.3 * hh && hasFourSides(lines, b);
   };
-  const components = connectedComponents(shapesOnly);
-  for (const members of components.members) {
+  const consider = (piece: Box): void => {
+    // A tick drawn by hand runs out of its box: the box is looked for inside the larger shape — also when box and
+    // stroke together still pass for a box (a taller one) but run into the words beside it.
+    const inner = () => (piece[2] <= 3 * maxSide && piece[3] <= 3 * maxSide ? squareIn(lines, piece, minSide, maxSide) : undefined);
+    let bbox = isBox(piece) ? piece : inner();
+    if (!isBox(bbox)) return;
+    // A typed mark before the box, and the space after it that a choice's box has ("(D" of "(Digital" is no "/□").
+    // Ink running on out of a box found inside a larger shape is the pen's stroke, when there is ink inside too.
+    const typedBefore = (b: Box) => typedMarkBefore(dark, b) && !touchesNextLetter(dark, b, maxReach, [1]);
+    let typed = typedBefore(bbox);
+    let touches = !typed && touchesNextLetter(dark, bbox, maxReach);
+    if (touches && bbox === piece) {
+      const within = inner();
+      // The square inside must leave out some of the shape: otherwise the shape is the box, and it runs into a letter.
+      if (!isBox(within) || (within[2] > piece[2] - 3 && within[3] > piece[3] - 3)) return;
+      bbox = within;
+      typed = typedBefore(bbox);
+      touches = !typed && touchesNextLetter(dark, bbox, maxReach);
+    }
+    const box = judge(gray, bbox, "box");
+    if (touches && !box.checked) return;
+    taken.push(bbox);
+    out.push(typed ? { ...box, checked: true, unsure: false } : box);
+  };
+  const sides: Box[] = [];
+  for (const members of connectedComponents(shapesOnly).members) {
     for (const piece of splitStacked(lines, bounds(members, dark.width), minSide, maxSide)) {
-      // A tick drawn by hand runs out of its box: the box is looked for inside the larger shape — also when box and
-      // stroke together still pass for a box (a taller one) but run into the words beside it.
-      const inner = () => (piece[2] <= 3 * maxSide && piece[3] <= 3 * maxSide ? squareIn(lines, piece, minSide, maxSide) : undefined);
-      let bbox = isBox(piece) ? piece : inner();
-      if (!isBox(bbox)) continue;
-      // A typed mark before the box, and the space after it that a choice's box has ("(D" of "(Digital" is no "/□").
-      // Ink running on out of a box found inside a larger shape is the pen's stroke, when there is ink inside too.
-      const typedBefore = (b: Box) => typedMarkBefore(dark, b) && !touchesNextLetter(dark, b, [1]);
-      let typed = typedBefore(bbox);
-      let touches = !typed && touchesNextLetter(dark, bbox);
-      if (touches && bbox === piece) {
-        const within = inner();
-        // The square inside must leave out some of the shape: otherwise the shape is the box, and it runs into a letter.
-        if (!isBox(within) || (within[2] > piece[2] - 3 && within[3] > piece[3] - 3)) continue;
-        bbox = within;
-        typed = typedBefore(bbox);
-        touches = !typed && touchesNextLetter(dark, bbox);
+      const found = out.length;
+      consider(piece);
+      // An upright stroke (a checked box's side carries some of its cross) of a box's height.
+      if (out.length === found && piece[2] <= 0.7 * minSide && piece[3] >= 0.8 * minSide && piece[3] <= maxSide) sides.push(piece);
+    }
+  }
+  // Boxes stacked row under row in a table column: their sides join into one long upright rule, cut by the rows'.
+  for (const members of connectedComponents(rv).members) {
+    const [x, y, w, hh] = bounds(members, dark.width);
+    if (w > 0.7 * minSide) continue;
+    const mid = x + (w >> 1);
+    const crossed = (yy: number) => rh.data[yy * dark.width + mid] === 1;
+    for (let top = y, yy = y; yy <= y + hh; yy++) {
+      if (yy < y + hh && !crossed(yy)) continue;
+      if (yy - top >= 0.8 * minSide && yy - top <= maxSide) sides.push([x, top, w, yy - top]);
+      top = yy + 1;
+    }
+  }
+  // A box as tall as its table row: its top and bottom sides are the row's rules, taken away with them, and an
+  // upright side is left — the other one too, or it runs on into the next row's box as one long rule. A column of
+  // line ink as tall as the side, a box's width away, is looked for as its other side.
+  const fullColumn = (x: number, y: number, h: number) => {
+    let n = 0;
+    for (let k = 0; k < h; k++) n += lines.data[(y + k) * lines.width + x]!;
+    return n >= 0.9 * h;
+  };
+  // Its top or bottom along a row's rule (a letter with a straight stem and a bowl, "D", stays a letter).
+  const onRowRules = ([x, y, w, hh]: Box) => {
+    const t = Math.max(1, Math.round(0.12 * Math.min(w, hh)));
+    const along = (at: number) => {
+      let n = 0;
+      for (let k = 0; k < w; k++) {
+        let any = 0;
+        for (let d = -t; d <= t && !any; d++) any = rh.data[(at + d) * dark.width + x + k] ?? 0;
+        n += any;
       }
-      const box = judge(gray, bbox, "box");
-      if (touches && !box.checked) continue;
-      taken.push(bbox);
-      out.push(typed ? { ...box, checked: true, unsure: false } : box);
+      return n >= 0.8 * w;
+    };
+    return along(y) || along(y + hh - 1);
+  };
+  for (const side of sides) {
+    if (taken.some((t) => overlap(t, side) > 0)) continue;
+    const [sx, sy, sw, sh] = side;
+    for (const dir of [1, -1]) {
+      let partner: Box | undefined;
+      for (let d = Math.ceil(minSide) - 1; d <= maxSide; d++) {
+        const x = dir > 0 ? sx + d : sx + sw - 1 - d;
+        if (x < 0 || x >= lines.width) break;
+        if (!fullColumn(x, sy, sh)) continue;
+        // Both sides in their whole thickness.
+        const thick = (from: number, step: number) => {
+          let at = from;
+          while (at + step >= 0 && at + step < lines.width && fullColumn(at + step, sy, sh)) at += step;
+          return at;
+        };
+        const [left, right] = dir > 0 ? [thick(sx, -1), thick(x, 1)] : [thick(x, -1), thick(sx + sw - 1, 1)];
+        partner = [left, sy, right - left + 1, sh];
+        break;
+      }
+      if (isBox(partner) && onRowRules(partner)) {
+        consider(partner);
+        break;
+      }
     }
   }
   const parts = connectedComponents(dark).members.map((members) => ({ members, bbox: bounds(members, dark.width) }));
@@ -246,7 +312,7 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
     // Circles a little larger than boxes, and truly round: round letters of ordinary print stay out.
     if (w < CIRCLE_MIN * px || hh < CIRCLE_MIN * px || w > maxSide || hh > maxSide || Math.abs(w - hh) > 0.12 * Math.max(w, hh)) continue;
     if (taken.some((t) => overlap(t, bbox) > 0.3 * w * hh)) continue;
-    if (!isRing(dark, x + w / 2, y + hh / 2, (w + hh) / 4) || touchesNextLetter(dark, bbox)) continue;
+    if (!isRing(dark, x + w / 2, y + hh / 2, (w + hh) / 4) || touchesNextLetter(dark, bbox, maxReach)) continue;
     taken.push(bbox);
     out.push(judge(gray, bbox, "circle"));
   }
@@ -263,7 +329,7 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
     if (taken.some((t) => overlap(t, bbox) > 0)) continue;
     // Typed just before a box, a tick is that box's answer (typedMarkBefore), not a mark of its own.
     if (boxes.some((b) => Math.abs(b[1] + b[3] / 2 - (y + hh / 2)) < 0.6 * b[3] && b[0] - (bbox[0] + w) >= 0 && b[0] - (bbox[0] + w) < b[2])) continue;
-    if (isTick(members, bbox, dark.width) && !touchesNextLetter(dark, bbox)) out.push({ bbox, shape: "tick", ink: INK.checked, centre: 0, checked: true, unsure: false });
+    if (isTick(members, bbox, dark.width) && !touchesNextLetter(dark, bbox, maxReach)) out.push({ bbox, shape: "tick", ink: INK.checked, centre: 0, checked: true, unsure: false });
   }
   return out;
 }
@@ -417,8 +483,9 @@ function hasFourSides(lines: Mask, [x, y, w, h]: Box): boolean {
  * its cell is no letter: its ink runs on well above and below the shape (scanned rules are too broken and too grey
  * to be taken out whole beforehand).
  */
-function touchesNextLetter(dark: Mask, [x, y, w, h]: Box, sides: readonly (1 | -1)[] = [1, -1]): boolean {
-  const reach = Math.max(2, Math.round(0.2 * w));
+function touchesNextLetter(dark: Mask, [x, y, w, h]: Box, maxReach: number, sides: readonly (1 | -1)[] = [1, -1]): boolean {
+  // A fifth of the box, but no further than a space of print: the words after a large box are not touching it.
+  const reach = Math.max(2, Math.round(Math.min(0.2 * w, maxReach)));
   // Specks of dust are a pixel or two; a letter's stroke runs down a good part of the line.
   const need = Math.max(3, Math.round(0.25 * h));
   const inkNear = (xx: number, yy: number) => {
@@ -437,12 +504,18 @@ function touchesNextLetter(dark: Mask, [x, y, w, h]: Box, sides: readonly (1 | -
     }
     return hit >= 0.9 * rows;
   };
+  const [from, to] = [Math.round(y + 0.2 * h), y + 0.8 * h];
   for (const side of sides) {
     let count = 0;
+    // Columns inked all along next to the side are more of the side (a thick or blurred line), not a letter.
+    let ownSide = true;
     for (let d = 1; d <= reach; d++) {
       const xx = side > 0 ? x + w - 1 + d : x - d;
       if (xx < 0 || xx >= dark.width || rule(xx)) continue;
-      for (let yy = Math.round(y + 0.2 * h); yy < y + 0.8 * h; yy++) if (dark.data[yy * dark.width + xx]) count++;
+      let column = 0;
+      for (let yy = from; yy < to; yy++) column += dark.data[yy * dark.width + xx]!;
+      ownSide &&= column >= 0.9 * (to - from);
+      if (!ownSide) count += column;
     }
     if (count >= need) return true;
   }

@@ -121,6 +121,16 @@ describe("a scanned paper copy of the form", () => {
     expect(marks(read(2).blocks)).toBe("x");
   });
 
+  it("finds boxes as tall as their table rows, stacked so their sides run on as one rule (legacy fields in a narrow cell)", () => {
+    const { ink, read } = drawnPage(320, 200);
+    for (const y of [20, 60, 100, 140]) for (let x = 0; x < 320; x++) ink(x, y), ink(x, y + 1);
+    for (let y = 0; y < 200; y++) for (const x of [10, 11, 300, 301, 100, 138]) ink(x, y > 20 && y < 142 ? y : 20);
+    // The middle row's box is crossed; a word after each box.
+    for (let k = 3; k < 37; k++) ink(100 + k, 62 + k), ink(138 - k, 62 + k);
+    for (const y of [30, 70, 110]) for (let x = 150; x < 190; x += 6) for (let yy = y; yy < y + 18; yy++) ink(x, yy);
+    expect(marks(read(5).blocks)).toBe("_x_");
+  });
+
   it("takes a tick printed in place of a box, on a line with boxes, for a checked mark", () => {
     const { ink, square, read } = drawnPage(240, 110, [[0, 0], [1, 0]]);
     // "□ ไม่มี  ✓ มี": an empty box, then a tick where the second box would be.
