@@ -218,6 +218,8 @@ export function extractAnswers(form: CompiledForm, doc: DocxDocument, source: An
 
 /** A printed code counts as this form's question when the words after it are this close to the question's own. */
 const QUESTION_WORDS = 0.5;
+/** …and after a code OCR garbled badly (3 edits). */
+const QUESTION_WORDS_READ_WELL = 0.8;
 /** Questions found that make a document this form by themselves; with its title printed, fewer do. */
 const MIN_QUESTIONS = 8;
 const MIN_QUESTIONS_WITH_TITLE = 3;
@@ -255,18 +257,23 @@ const CODE_AT_START = /^[\s\u00B7\u2022\-–*]*\[?(?:\[[^\]]*\]\s*)?(P?\d+(?:\.\
  * could not read. It must be followed by its
  * question's words, and is taken for the code it is fewest edits from.
  */
-const GARBLED_CODE_AT_START = /^[\s'"`|‘’“”\u00B7\u2022*]*([^\s\u0E00-\u0E7F]?[0-9A-Za-z?]{1,2}(?:[.,]?\s?[0-9A-Za-z?]{1,2}){1,3})\.?(?=[\s\u0E00-\u0E7F(])/u;
+const GARBLED_CODE_AT_START = /^[\s'"`|‘’“”\u00B7\u2022*]*([^\s\u0E00-\u0E7F]?[0-9A-Za-z?\u0E50-\u0E59]{1,2}(?:[.,]?\s?[0-9A-Za-z?\u0E50-\u0E59]{1,2}){1,3})\.?(?=[\s\u0E00-\u0E7F(])/u;
 
-/** A code without its dots: OCR drops and adds them, so only the letters and digits are compared. */
-const codeSkeleton = (code: string) => code.replace(/[\s.,]/gu, "").toUpperCase();
+/** A code without its dots: OCR drops and adds them, so only the letters and digits are compared (Thai digits too). */
+const codeSkeleton = (code: string) => thaiDigitsToArabic(code.replace(/[\s.,]/gu, "")).toUpperCase();
 
-/** The question a garbled printed code stands for: the fewest edits away (at most 2, a third of its length). */
-function garbledCode(form: CompiledForm, token: string): { q: number; edits: number }[] {
+/**
+ * The questions a garbled printed code may stand for. The fewest edits away, up to 2 and a third of its length, are
+ * likely; any up to 3 edits and half its length are possible, when the question's words are read well after it.
+ */
+function garbledCode(form: CompiledForm, token: string): { q: number; edits: number; likely: boolean }[] {
   const key = codeSkeleton(token);
   if (!/\d/u.test(key)) return [];
   const scored = form.questions.map((q, i) => ({ q: i, edits: editDistance(key, codeSkeleton(q.code), "?") }));
   const fewest = Math.min(...scored.map((s) => s.edits));
-  return fewest <= 2 && fewest <= key.length / 3 ? scored.filter((s) => s.edits === fewest) : [];
+  return scored
+    .filter((s) => s.edits <= 3 && s.edits <= Math.ceil(key.length / 2))
+    .map((s) => ({ ...s, likely: s.edits === fewest && s.edits <= 2 && s.edits <= key.length / 3 }));
 }
 
 /**
@@ -286,10 +293,15 @@ function segmentQuestions(form: CompiledForm, lines: readonly Line[]): Segment[]
       const garbled = GARBLED_CODE_AT_START.exec(line.text);
       if (!garbled) continue;
       const rest = line.text.slice(garbled[0].length, garbled[0].length + 100);
-      for (const { q: guess, edits } of garbledCode(form, garbled[1]!)) {
-        const textSim = similarity(form.questions[guess]!.source.text.slice(0, 80), rest);
-        // Only the question's own words make a garbled code a question.
-        if (textSim >= QUESTION_WORDS) candidates.push({ line: line.index, q: guess, textSim, weight: 1 + 3 * textSim - 0.25 * edits });
+      const guesses = garbledCode(form, garbled[1]!).map((g) => ({ ...g, opening: prefixSimilarity(form.questions[g.q]!.source.text.slice(0, 80), rest) }));
+      for (const { q: guess, edits, likely, opening } of guesses) {
+        // Only the question's own words make a garbled code a question; after a code garbled badly, they must open
+        // the line and fit clearly better than any other question's the code could be (questions start alike).
+        const textSim = likely ? similarity(form.questions[guess]!.source.text.slice(0, 80), rest) : opening;
+        const clearlyBest = guesses.every((other) => other.q === guess || other.opening < opening - 0.05);
+        if (likely ? textSim >= QUESTION_WORDS : textSim >= QUESTION_WORDS_READ_WELL && clearlyBest) {
+          candidates.push({ line: line.index, q: guess, textSim, weight: 1 + 3 * textSim - 0.25 * edits });
+        }
       }
       continue;
     }

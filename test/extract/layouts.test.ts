@@ -298,6 +298,26 @@ describe("question codes as OCR reads them off a scanned copy", () => {
     expect(valueOf("P4.4:no")).toBe(true);
   });
 
+  it("takes a code OCR garbled badly (Thai digits, dots lost: \"6๒210\" for P2.1.2) only when its question's words are read well", () => {
+    const words = text("P2.1.2");
+    const read = (codeLine: string) =>
+      extract(
+        [
+          p(r(form.file.title)),
+          p(r(`P2.1.1 ${text("P2.1.1")}`)),
+          p(EMPTY, r(" ยังไม่มีการดำเนินการ")),
+          p(r(codeLine)),
+          p(EMPTY, r(" ยังไม่มีการดำเนินการ")),
+          p(TICKED, r(" อยู่ระหว่างดำเนินการ")),
+          p(r(`P2.1.3 ${text("P2.1.3")}`)),
+        ].join(""),
+      );
+    expect(read(`6๒210 ${words}`).valueOf("P2.1.2:in_progress")).toBe(true);
+    // The same code before words only half like the question's: not taken.
+    const halfWords = [...words.slice(0, 40)].reverse().join("") + words.slice(40, 80);
+    expect(read(`6๒210 ${halfWords}`).valueOf("P2.1.2:in_progress")).toBeUndefined();
+  });
+
   it("does not take a code-like line start without the question's words", () => {
     const { doc } = extract([p(r("A4.6.1 รายการอื่นที่ไม่เกี่ยวข้องกับแบบสำรวจนี้")), p(TICKED, r(" มี"))].join(""));
     expect(doc.answers.filter((a) => a.question === "P4.6.1")).toEqual([]);
