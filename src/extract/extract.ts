@@ -163,6 +163,7 @@ export function extractAnswers(form: CompiledForm, doc: DocxDocument, source: An
       (m) => m.line >= seg.start && m.line < seg.end && !consumed.has(m) && !(m.mark.tag && tagged.has(m.mark.tag)),
     );
     const matched = alignChoices(seg.question, segMarks, tagged);
+    placeUnreadBetween(seg.question, segMarks, matched, tagged);
     placeMatrixByPosition(seg, lines, segMarks, matched, tagged, warnings);
     for (const m of matched.values()) consumed.add(m);
     for (const [field, m] of matched) {
@@ -409,6 +410,43 @@ function alignChoices(q: CompiledQuestion, marks: LineMark[], tagged: Set<string
   }
   return matched;
 }
+
+/** Below this the words beside a box fit none of the question's choices: OCR garbled them ("d" for "มี"). */
+const UNREAD = 0.35;
+
+/**
+ * Boxes whose words OCR garbled, beside boxes placed by their words: when as many of the question's choices are
+ * left between two placed boxes as there are such boxes — or, for boxes on the line of one placed box, the choices
+ * printed next to its own — in printed order they are those choices ("☐ ไม่มี ✔ d").
+ */
+function placeUnreadBetween(q: CompiledQuestion, marks: readonly LineMark[], matched: Map<FieldDef, LineMark>, tagged: Set<string>): void {
+  const fields = q.fields.filter((f) => f.kind === "option" && !tagged.has(f.id));
+  const fieldOf = new Map([...matched].map(([f, m]) => [m, fields.indexOf(f)] as const).filter(([, k]) => k >= 0));
+  const placed = new Set(matched.values());
+  const unread = (m: LineMark) => !placed.has(m) && m.rowText === undefined && fields.every((f) => choiceScore(f, m) < UNREAD);
+  for (let i = 0; i < marks.length; ) {
+    if (!unread(marks[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < marks.length && unread(marks[j]!)) j++;
+    const run = marks.slice(i, j);
+    const left = i > 0 ? marks[i - 1] : undefined;
+    const right = j < marks.length ? marks[j] : undefined;
+    const before = left && fieldOf.get(left);
+    const after = right && fieldOf.get(right);
+    let span: number[] | undefined;
+    if (before !== undefined && after !== undefined) span = range(before + 1, after);
+    else if (before !== undefined && run.every((m) => m.line === left!.line)) span = range(before + 1, before + 1 + run.length);
+    else if (after !== undefined && run.every((m) => m.line === right!.line)) span = range(after - run.length, after);
+    const free = span?.filter((k) => k >= 0 && k < fields.length && !matched.has(fields[k]!));
+    if (free && free.length === run.length && free.length === span!.length) free.forEach((k, n) => matched.set(fields[k]!, run[n]!));
+    i = j;
+  }
+}
+
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 
 /**
  * Matrix cells laid out as lines instead of a table (each cell's boxes on a line of its own under the row's printed

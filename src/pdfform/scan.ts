@@ -56,7 +56,7 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
   const pt = 72 / dpi;
   const dark = darkMask(image);
   const words = ocr.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
-  const marks = notLetters(outermost(findMarks(image, dark, dpi)), words);
+  const marks = notLetters(outermost(findMarks(image, dark, dpi)), words, dark);
   const messages: Message[] = [];
   for (const m of marks.filter((x) => x.unsure)) {
     const box = m.bbox.map((v) => Math.round(v * pt)) as Box;
@@ -382,10 +382,18 @@ function outermost(shapes: FoundShape[]): FoundShape[] {
  * Round letters of large print ("o", "e", "a" in a heading) pass for circles: a circle in the middle or at the end of
  * a word OCR read, or with ink across part of its middle (a letter's inner stroke), is a letter.
  */
-function notLetters(shapes: FoundShape[], words: readonly { text: string; bbox: readonly number[]; confidence: number }[]): FoundShape[] {
+function notLetters(shapes: FoundShape[], words: readonly { text: string; bbox: readonly number[]; confidence: number }[], dark: Mask): FoundShape[] {
   return shapes.filter((s) => {
-    // A tick inside a word OCR read with confidence is one of its letters.
-    if (s.shape === "tick") return !words.some((word) => word.confidence >= 0.8 && /\p{L}{2}/u.test(word.text) && overlap(word.bbox, s.bbox) > 0.5 * s.bbox[2] * s.bbox[3]);
+    // A tick inside a word OCR read with confidence is one of its letters (โ of "โปรด", ี่ of "ที่") — unless it opens
+    // the word and a space of paper follows it: OCR ran the answer's ✔ and the option's words together ("vd" for
+    // "✔ มี").
+    if (s.shape === "tick") {
+      const apart = spaceAfter(dark, s.bbox);
+      return !words.some((word) => {
+        const opens = word.bbox[0]! > s.bbox[0] - 0.3 * s.bbox[2];
+        return word.confidence >= 0.8 && /\p{L}{2}/u.test(word.text) && overlap(word.bbox, s.bbox) > 0.5 * s.bbox[2] * s.bbox[3] && !(opens && apart);
+      });
+    }
     if (s.shape !== "circle") return true;
     // A letter's inner stroke ("e", "a") crosses part of the middle; a choice's circle is empty there, or full.
     if (s.centre > 0.15 && s.centre < 0.85) return false;
@@ -396,6 +404,15 @@ function notLetters(shapes: FoundShape[], words: readonly { text: string; bbox: 
       return within && wx < x - 0.3 * w && [...word.text].length >= 2 && wx + ww > x;
     });
   });
+}
+
+/** No ink for 0.4 of the shape's height after it on its line: a space, not the next letter of a word. */
+function spaceAfter(dark: Mask, [x, y, w, h]: Box): boolean {
+  const reach = Math.round(0.4 * h);
+  for (let xx = x + w; xx < Math.min(dark.width, x + w + reach); xx++) {
+    for (let yy = y; yy < y + h; yy++) if (dark.data[yy * dark.width + xx]) return false;
+  }
+  return true;
 }
 
 function bounds(members: Int32Array, width: number): Box {

@@ -318,6 +318,22 @@ describe("question codes as OCR reads them off a scanned copy", () => {
     expect(read(`6๒210 ${halfWords}`).valueOf("P2.1.2:in_progress")).toBeUndefined();
   });
 
+  it("places a box whose words OCR garbled between boxes placed by their words, when the choices left between fit", () => {
+    const { valueOf, doc } = extract(
+      [
+        p(r(form.file.title)),
+        p(r(`P4.6.1 ${text("P4.6.1")}`)),
+        p(EMPTY, r(" ไม่มี     "), TICKED, r(" d")),
+        p(r(`P4.6.2 ${text("P4.6.2")}`)),
+        // Two garbled boxes for one choice left: not guessed.
+        p(TICKED, r(" vd     "), EMPTY, r(" i"), EMPTY, r(" มี")),
+      ].join(""),
+    );
+    expect(valueOf("P4.6.1:yes")).toBe(true);
+    expect(doc.answers.filter((a) => a.question === "P4.6.2")).toEqual([]);
+    expect(doc.warnings.filter((w) => w.code === "mark_not_matched").map((w) => w.question)).toEqual(["P4.6.2"]);
+  });
+
   it("does not take a code-like line start without the question's words", () => {
     const { doc } = extract([p(r("A4.6.1 รายการอื่นที่ไม่เกี่ยวข้องกับแบบสำรวจนี้")), p(TICKED, r(" มี"))].join(""));
     expect(doc.answers.filter((a) => a.question === "P4.6.1")).toEqual([]);

@@ -140,6 +140,22 @@ describe("a scanned paper copy of the form", () => {
     expect(marks(read(2).blocks)).toBe("_x");
   });
 
+  it("takes a printed tick OCR ran into the option's words (\"vd\" for \"✓ มี\") for a mark: a space follows it", () => {
+    const { ink, square, read } = drawnPage(260, 110, [[0, 0], [1, 0]]);
+    square(20, 40, 26);
+    for (let k = 0; k <= 10; k++) ink(120 + k * 0.8, 54 + k);
+    for (let k = 0; k <= 24; k++) ink(128 + k * 0.55, 64 - k);
+    // "มี" a space after the tick.
+    for (let y = 48; y < 66; y++) ink(158, y), ink(170, y), ink(182, y);
+    const box = (x: number, y: number, w: number, h: number): [number, number, number, number] => [x, y, w, h];
+    const word = { text: "vd", bbox: box(119, 40, 66, 26), confidence: 0.9 };
+    const symbols = [
+      { text: "v", bbox: box(119, 40, 24, 26), confidence: 0.9 },
+      { text: "d", bbox: box(157, 47, 28, 20), confidence: 0.9 },
+    ];
+    expect(marks(read(2, { text: "vd", confidence: 0.9, lines: [{ text: "vd", bbox: word.bbox, confidence: 0.9, words: [word], symbols }] }).blocks)).toBe("_x");
+  });
+
   it("finds a box whose hand-drawn tick runs out past its side, and reads it checked; an empty box stays empty", () => {
     const { ink, square, read } = drawnPage(300, 120);
     const pen = (x: number, y: number) => {
