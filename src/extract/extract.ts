@@ -253,15 +253,15 @@ function identifyForm(
 
 const CODE_AT_START = /^[\s\u00B7\u2022\-–*]*\[?(?:\[[^\]]*\]\s*)?(P?\d+(?:\.\d+)+|G\d+)\.?(?=[\s\u0E00-\u0E7F(]|$)/u;
 /**
- * A printed code as OCR of a scanned copy may have read it: "?4.2", "2?4.2", "Pa.2. 1", "P4,2.1", "22211" — a letter
- * or mark for the P, letters for digits, a comma for a dot, a space after a dot, the dots lost, "?" for a glyph OCR
- * could not read. It must be followed by its
- * question's words, and is taken for the code it is fewest edits from.
+ * A printed code as OCR of a scanned copy may have read it: "?4.2", "2?4.2", "Pa.2. 1", "P4,2.1", "22211", "6๒210",
+ * "P2.2:3:2", "2." for G2 — a letter or mark for the P or none, letters or Thai digits for digits, a comma or colon
+ * for a dot, a space after a dot, the dots lost, "?" for a glyph OCR could not read. It must be followed by its
+ * question's words (see garbledCode).
  */
-const GARBLED_CODE_AT_START = /^[\s'"`|‘’“”\u00B7\u2022*]*([^\s\u0E00-\u0E7F]?[0-9A-Za-z?\u0E50-\u0E59]{1,2}(?:[.,]?\s?[0-9A-Za-z?\u0E50-\u0E59]{1,2}){1,3})\.?(?=[\s\u0E00-\u0E7F(])/u;
+const GARBLED_CODE_AT_START = /^[\s'"`|‘’“”\u00B7\u2022*]*([^\s\u0E00-\u0E7F]?[0-9A-Za-z?\u0E50-\u0E59]{1,2}(?:[.,:;]?\s?[0-9A-Za-z?\u0E50-\u0E59]{1,2}){0,3})\.?(?=[\s\u0E00-\u0E7F(])/u;
 
 /** A code without its dots: OCR drops and adds them, so only the letters and digits are compared (Thai digits too). */
-const codeSkeleton = (code: string) => thaiDigitsToArabic(code.replace(/[\s.,]/gu, "")).toUpperCase();
+const codeSkeleton = (code: string) => thaiDigitsToArabic(code.replace(/[\s.,:;]/gu, "")).toUpperCase();
 
 /**
  * The questions a garbled printed code may stand for. The fewest edits away, up to 2 and a third of its length, are

@@ -312,10 +312,26 @@ describe("question codes as OCR reads them off a scanned copy", () => {
           p(r(`P2.1.3 ${text("P2.1.3")}`)),
         ].join(""),
       );
-    expect(read(`6๒210 ${words}`).valueOf("P2.1.2:in_progress")).toBe(true);
+    for (const code of ["6๒210", "P2.1:2", "2.1.2"]) expect(read(`${code} ${words}`).valueOf("P2.1.2:in_progress")).toBe(true);
     // The same code before words only half like the question's: not taken.
     const halfWords = [...words.slice(0, 40)].reverse().join("") + words.slice(40, 80);
     expect(read(`6๒210 ${halfWords}`).valueOf("P2.1.2:in_progress")).toBeUndefined();
+  });
+
+  it("takes \"2.\" followed by G2's words for G2 (OCR lost the G), and a numbered item with other words for none", () => {
+    const { valueOf } = extract(
+      [
+        p(r(form.file.title)),
+        p(r(`G1. ${text("G1")}`)),
+        p(EMPTY, r(" ไม่มี (โปรดระบุเหตุผล ) (ข้ามไปข้อ G4)")),
+        p(TICKED, r(" มี (แนบเอกสารหลักฐาน)")),
+        p(r(`2. ${text("G2")}`)),
+        p(EMPTY, r(" ไม่มี (โปรดระบุเหตุผล )")),
+        p(TICKED, r(" มี (โปรดระบุ มติการประชุม หรือ รายละเอียด ) (แนบเอกสารหลักฐาน)")),
+      ].join(""),
+    );
+    expect(valueOf("G1:yes")).toBe(true);
+    expect(valueOf("G2:yes")).toBe(true);
   });
 
   it("places a box whose words OCR garbled between boxes placed by their words, when the choices left between fit", () => {
