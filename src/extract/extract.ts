@@ -221,6 +221,10 @@ export function extractAnswers(form: CompiledForm, doc: DocxDocument, source: An
 const QUESTION_WORDS = 0.5;
 /** …and after a code OCR garbled badly (3 edits). */
 const QUESTION_WORDS_READ_WELL = 0.8;
+/** …and after a code OCR made nothing of. */
+const QUESTION_WORDS_ALONE = 0.9;
+/** A short token of no Thai letters before Thai words: where a question's code was printed. */
+const CODE_LOST = /^[\s'"`|‘’“”\u00B7\u2022*]*[^\s\u0E00-\u0E4F\u0E5A-\u0E7F]{1,6}\s+(?=[\u0E00-\u0E7F])/u;
 /** Questions found that make a document this form by themselves; with its title printed, fewer do. */
 const MIN_QUESTIONS = 8;
 const MIN_QUESTIONS_WITH_TITLE = 3;
@@ -284,6 +288,7 @@ function garbledCode(form: CompiledForm, token: string): { q: number; edits: num
 function segmentQuestions(form: CompiledForm, lines: readonly Line[]): Segment[] {
   const order = new Map(form.questions.map((q, i) => [q.code, i]));
   const candidates: { line: number; q: number; textSim: number; weight: number }[] = [];
+  const openings = form.questions.map((q) => q.source.text.slice(0, 80));
   for (const line of lines) {
     const m = CODE_AT_START.exec(line.text);
     const printed = m?.[1];
@@ -291,17 +296,30 @@ function segmentQuestions(form: CompiledForm, lines: readonly Line[]): Segment[]
     const q = code ? order.get(code) : undefined;
     // A code the form does not have ("24.63") may be one OCR misread.
     if (!m || q === undefined) {
+      const before = candidates.length;
       const garbled = GARBLED_CODE_AT_START.exec(line.text);
-      if (!garbled) continue;
-      const rest = line.text.slice(garbled[0].length, garbled[0].length + 100);
-      const guesses = garbledCode(form, garbled[1]!).map((g) => ({ ...g, opening: prefixSimilarity(form.questions[g.q]!.source.text.slice(0, 80), rest) }));
-      for (const { q: guess, edits, likely, opening } of guesses) {
-        // Only the question's own words make a garbled code a question; after a code garbled badly, they must open
-        // the line and fit clearly better than any other question's the code could be (questions start alike).
-        const textSim = likely ? similarity(form.questions[guess]!.source.text.slice(0, 80), rest) : opening;
-        const clearlyBest = guesses.every((other) => other.q === guess || other.opening < opening - 0.05);
-        if (likely ? textSim >= QUESTION_WORDS : textSim >= QUESTION_WORDS_READ_WELL && clearlyBest) {
-          candidates.push({ line: line.index, q: guess, textSim, weight: 1 + 3 * textSim - 0.25 * edits });
+      if (garbled) {
+        const rest = line.text.slice(garbled[0].length, garbled[0].length + 100);
+        const guesses = garbledCode(form, garbled[1]!).map((g) => ({ ...g, opening: prefixSimilarity(openings[g.q]!, rest) }));
+        for (const { q: guess, edits, likely, opening } of guesses) {
+          // Only the question's own words make a garbled code a question; after a code garbled badly, they must open
+          // the line and fit clearly better than any other question's the code could be (questions start alike).
+          const textSim = likely ? similarity(openings[guess]!, rest) : opening;
+          const clearlyBest = guesses.every((other) => other.q === guess || other.opening < opening - 0.05);
+          if (likely ? textSim >= QUESTION_WORDS : textSim >= QUESTION_WORDS_READ_WELL && clearlyBest) {
+            candidates.push({ line: line.index, q: guess, textSim, weight: 1 + 3 * textSim - 0.25 * edits });
+          }
+        }
+      }
+      // A code OCR made nothing of ("61" for P2.2.3.1): a question's own words, nearly whole, opening the line after
+      // it and no other question's — the printed order (heaviestIncreasing) decides the rest.
+      const lost = candidates.length === before && CODE_LOST.exec(line.text);
+      if (lost) {
+        const rest = line.text.slice(lost[0].length, lost[0].length + 100);
+        const fits = openings.map((words, k) => ({ q: k, sim: prefixSimilarity(words, rest) })).sort((a, b) => b.sim - a.sim);
+        const [best, next] = fits;
+        if (best && best.sim >= QUESTION_WORDS_ALONE && (!next || next.sim < best.sim - 0.1)) {
+          candidates.push({ line: line.index, q: best.q, textSim: best.sim, weight: 3 * best.sim });
         }
       }
       continue;
