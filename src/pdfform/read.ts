@@ -102,8 +102,10 @@ async function readScans(
   if (!scans.length) return ocred;
   const engine = options.engine ?? (await chooseOcrEngine("auto"));
   try {
+    // One page more in hand than OCR works on at once: while this thread draws, straightens and lays out a page, every
+    // OCR worker has the next one (with exactly as many, each worker waited on this thread's share of its page).
     const read = (list: number[]) =>
-      inLanes(list, engine.parallelism, async (n) => {
+      inLanes(list, engine.parallelism + 1, async (n) => {
         const { gray, dpi } = await picture(n);
         const page = await readScannedFormPage(gray, dpi, engine, n);
         ocred.set(n, page.blocks);

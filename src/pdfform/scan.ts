@@ -44,17 +44,18 @@ export interface ScannedPage {
 
 /** One page image (gray, at `dpi`) → blocks, from the OCR of the straightened page. Indices count from 0 per page. */
 export async function readScannedFormPage(gray: GrayImage, dpi: number, engine: OcrEngine, page: number): Promise<ScannedPage> {
-  const skew = estimateSkew(darkMask(gray).data, gray.width, gray.height);
+  const dark = darkMask(gray);
+  const skew = estimateSkew(dark.data, gray.width, gray.height);
   // Turned, not sheared: a table's vertical rules must stand straight to be found as rules.
-  const image = Math.abs(skew) < STRAIGHT ? gray : sampleRotated(gray, gray.width / 2, gray.height / 2, skew, gray.width, gray.height);
+  const straight = Math.abs(skew) < STRAIGHT;
+  const image = straight ? gray : sampleRotated(gray, gray.width / 2, gray.height / 2, skew, gray.width, gray.height);
   const ocr = await engine.recognize({ image, mode: "page", dpi });
-  return layoutScannedPage(image, dpi, ocr, page, { paragraph: 0, table: 0 });
+  return layoutScannedPage(image, dpi, ocr, page, { paragraph: 0, table: 0 }, straight ? dark : undefined);
 }
 
 /** The pure part: a straightened page image and its OCR → blocks and the marks it was unsure of. */
-export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult, page: number, counters: Counters): ScannedPage {
+export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult, page: number, counters: Counters, dark = darkMask(image)): ScannedPage {
   const pt = 72 / dpi;
-  const dark = darkMask(image);
   const words = ocr.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
   const marks = notLetters(outermost(findMarks(image, dark, dpi)), words, dark);
   const messages: Message[] = [];
@@ -281,8 +282,16 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
     };
     return along(y) || along(y + hh - 1);
   };
+  // A side meets a row's rule at its top or bottom end; letters' stems (most of the strokes here) do not.
+  const meetsRule = ([x, y, w, hh]: Box) =>
+    [y, y + hh - 1].some((end) => {
+      for (let yy = Math.max(0, end - 3); yy <= Math.min(dark.height - 1, end + 3); yy++) {
+        for (let xx = x; xx < x + w; xx++) if (rh.data[yy * dark.width + xx]) return true;
+      }
+      return false;
+    });
   for (const side of sides) {
-    if (taken.some((t) => overlap(t, side) > 0)) continue;
+    if (!meetsRule(side) || taken.some((t) => overlap(t, side) > 0)) continue;
     const [sx, sy, sw, sh] = side;
     for (const dir of [1, -1]) {
       let partner: Box | undefined;
