@@ -123,12 +123,13 @@ const isTickOrCross = (i: Inline | undefined): i is Mark =>
   i?.kind === "mark" && i.checked && (i.shape === "tick" || i.shape === "cross");
 const isSpaces = (i: Inline | undefined): boolean => i?.kind === "text" && /^[ \u00a0]+$/.test(i.text);
 /**
- * A typed X right after a box: "☐ X", "□x ใช่" — but not the start of a Latin word ("☐ Xerox") or of an option's
- * code ("☐ A.1.1" as OCR may read it: "/.1.1").
+ * A typed X or tick right after a box: "☐ X", "□x ใช่", "☐v มี" (a "v" typed for a tick, or OCR's reading of a ✓) —
+ * but not the start of a Latin word ("☐ Xerox", "☐ VPN") or of an option's code ("☐ A.1.1" as OCR may read it:
+ * "/.1.1", "V.1").
  */
-const TYPED_X = /^[ \u00a0]*([Xx×/])(?![A-Za-z0-9/.,])/;
+const TYPED_X = /^[ \u00a0]*([Xx×/vV✓✔√])(?![A-Za-z0-9/.,])/;
 /** The same typed just before the box: "X ☐ มี", "/ □ เคย" (a lone letter or slash, not the end of a word). */
-const TYPED_X_BEFORE = /(?:^|[ \u00a0\t])([Xx×/])[ \u00a0]*$/;
+const TYPED_X_BEFORE = /(?:^|[ \u00a0\t])([Xx×/vV✓✔√])[ \u00a0]*$/;
 
 function merged(first: Mark, second: Mark | string, box: Mark): Mark {
   const secondRaw = typeof second === "string" ? second : second.raw;

@@ -201,6 +201,14 @@ describe("resolveAdjacentMarks", () => {
     expect(resolveAdjacentMarks([empty, text(" Xerox")])).toEqual([empty, text(" Xerox")]);
   });
 
+  it("a \"v\" typed (or a printed ✓ as OCR reads it) after an empty box, but not a Latin word or an option code", () => {
+    const empty = mark(false, "box", "glyph", "☐");
+    expect(resolveAdjacentMarks([empty, text("vอยู่ระหว่างดำเนินการ")])).toEqual([mark(true, "box", "glyph", "☐+v"), text("อยู่ระหว่างดำเนินการ")]);
+    expect(resolveAdjacentMarks([empty, text(" V มี")])).toEqual([mark(true, "box", "glyph", "☐+V"), text(" มี")]);
+    expect(resolveAdjacentMarks([empty, text(" VPN")])).toEqual([empty, text(" VPN")]);
+    expect(resolveAdjacentMarks([empty, text(" V.1 ไม่ได้ใช้")])).toEqual([empty, text(" V.1 ไม่ได้ใช้")]);
+  });
+
   it("each tick pairs with the box it touches; a tick after a box wins over one before it", () => {
     const got = resolveAdjacentMarks([box, text(" ใช่ "), tick, box, text(" ไม่ใช่")]);
     expect(got).toEqual([box, text(" ใช่ "), mark(true, "box", "glyph", "✓+□"), text(" ไม่ใช่")]);
