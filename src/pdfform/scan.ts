@@ -268,28 +268,23 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
     for (let k = 0; k < h; k++) n += lines.data[(y + k) * lines.width + x]!;
     return n >= 0.9 * h;
   };
-  // Its top or bottom along a row's rule (a letter with a straight stem and a bowl, "D", stays a letter).
-  const onRowRules = ([x, y, w, hh]: Box) => {
-    const t = Math.max(1, Math.round(0.12 * Math.min(w, hh)));
-    const along = (at: number) => {
-      let n = 0;
-      for (let k = 0; k < w; k++) {
-        let any = 0;
-        for (let d = -t; d <= t && !any; d++) any = rh.data[(at + d) * dark.width + x + k] ?? 0;
-        n += any;
-      }
-      return n >= 0.8 * w;
-    };
-    return along(y) || along(y + hh - 1);
-  };
+  // The share of a shape's top or bottom edge (the better of the two) with a row's rule within `t` rows of it.
+  const ruleAlongEnds = ([x, y, w, hh]: Box, t: number) =>
+    Math.max(
+      ...[y, y + hh - 1].map((at) => {
+        let n = 0;
+        for (let k = 0; k < w; k++) {
+          let any = 0;
+          for (let d = -t; d <= t && !any; d++) any = rh.data[(at + d) * dark.width + x + k] ?? 0;
+          n += any;
+        }
+        return n / w;
+      }),
+    );
   // A side meets a row's rule at its top or bottom end; letters' stems (most of the strokes here) do not.
-  const meetsRule = ([x, y, w, hh]: Box) =>
-    [y, y + hh - 1].some((end) => {
-      for (let yy = Math.max(0, end - 3); yy <= Math.min(dark.height - 1, end + 3); yy++) {
-        for (let xx = x; xx < x + w; xx++) if (rh.data[yy * dark.width + xx]) return true;
-      }
-      return false;
-    });
+  const meetsRule = (side: Box) => ruleAlongEnds(side, 3) > 0;
+  // The box's top or bottom runs along the rule (a letter with a straight stem and a bowl, "D", stays a letter).
+  const onRowRules = (box: Box) => ruleAlongEnds(box, Math.max(1, Math.round(0.12 * Math.min(box[2], box[3])))) >= 0.8;
   for (const side of sides) {
     if (!meetsRule(side) || taken.some((t) => overlap(t, side) > 0)) continue;
     const [sx, sy, sw, sh] = side;

@@ -319,7 +319,7 @@ describe("question codes as OCR reads them off a scanned copy", () => {
     for (const code of ["6๒210", "61"]) expect(read(`${code} ${halfWords}`).valueOf("P2.1.2:in_progress")).toBeUndefined();
   });
 
-  it("takes \"2.\" followed by G2's words for G2 (OCR lost the G), and a numbered item with other words for none", () => {
+  it("takes \"2.\" followed by G2's words for G2 (OCR lost the G)", () => {
     const { valueOf } = extract(
       [
         p(r(form.file.title)),

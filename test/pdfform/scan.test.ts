@@ -50,8 +50,12 @@ function drawnPage(width: number, height: number, pen: readonly (readonly [numbe
   const square = (x0: number, y0: number, side: number) => {
     for (let k = 0; k < side; k++) ink(x0 + k, y0), ink(x0 + k, y0 + side - 1), ink(x0, y0 + k), ink(x0 + side - 1, y0 + k);
   };
+  /** A thick pen's dot, 4 × 4 pixels, wherever the stroke passes. */
+  const dot = (x: number, y: number) => {
+    for (let dy = 0; dy < 4; dy++) for (let dx = 0; dx < 4; dx++) ink(x + dx, y + dy);
+  };
   const read = (page: number, ocr: OcrResult = { text: "", confidence: 0, lines: [] }) => layoutScannedPage({ width, height, data }, 150, ocr, page, { paragraph: 0, table: 0 });
-  return { ink, square, read };
+  return { ink, square, dot, read };
 }
 
 describe("a scanned paper copy of the form", () => {
@@ -157,27 +161,21 @@ describe("a scanned paper copy of the form", () => {
   });
 
   it("finds a box whose hand-drawn tick runs out past its side, and reads it checked; an empty box stays empty", () => {
-    const { ink, square, read } = drawnPage(300, 120);
-    const pen = (x: number, y: number) => {
-      for (let dy = 0; dy < 4; dy++) for (let dx = 0; dx < 4; dx++) ink(x + dx, y + dy);
-    };
+    const { square, dot, read } = drawnPage(300, 120);
     square(20, 50, 26);
     // A thick pen: the short arm inside the box, the long arm low and long, out through its right side.
-    for (let k = 0; k <= 8; k++) pen(24 + k, 60 + k);
-    for (let k = 0; k <= 50; k++) pen(32 + k, 68 - k * 0.3);
+    for (let k = 0; k <= 8; k++) dot(24 + k, 60 + k);
+    for (let k = 0; k <= 50; k++) dot(32 + k, 68 - k * 0.3);
     square(160, 50, 26);
     expect(marks(read(2).blocks)).toBe("x_");
   });
 
   it("finds a box whose hand tick runs out over its top into the next letter, though box and tick pass for a tall box", () => {
-    const { ink, square, read } = drawnPage(300, 120);
-    const pen = (x: number, y: number) => {
-      for (let dy = 0; dy < 4; dy++) for (let dx = 0; dx < 4; dx++) ink(x + dx, y + dy);
-    };
+    const { ink, square, dot, read } = drawnPage(300, 120);
     square(20, 50, 34);
     // Short arm inside, long arm steep up through the top side near its corner, then on to the letter after the box.
-    for (let k = 0; k <= 6; k++) pen(25 + k, 68 + k);
-    for (let k = 0; k <= 21; k++) pen(31 + k * 0.35, 75 - k * 1.3);
+    for (let k = 0; k <= 6; k++) dot(25 + k, 68 + k);
+    for (let k = 0; k <= 21; k++) dot(31 + k * 0.35, 75 - k * 1.3);
     for (let k = 0; k <= 14; k++) ink(39 + k, 47 - k), ink(40 + k, 47 - k), ink(41 + k, 47 - k), ink(39 + k, 48 - k), ink(40 + k, 48 - k);
     // "(" of the label after the box, touched by the tick's end.
     for (let y = 36; y < 84; y++) ink(56 + Math.abs(y - 60) * 0.15, y), ink(57 + Math.abs(y - 60) * 0.15, y);
