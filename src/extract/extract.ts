@@ -434,14 +434,17 @@ const UNREAD = 0.35;
 
 /**
  * Boxes whose words OCR garbled, beside boxes placed by their words: when as many of the question's choices are
- * left between two placed boxes as there are such boxes — or, for boxes on the line of one placed box, the choices
- * printed next to its own — in printed order they are those choices ("☐ ไม่มี ✔ d").
+ * left between two placed boxes (or a placed box and the question's start or end) as there are such boxes — or, for
+ * boxes on the line of one placed box, the choices printed next to its own — in printed order they are those choices
+ * ("☐ ไม่มี ✔ d").
  */
 function placeUnreadBetween(q: CompiledQuestion, marks: readonly LineMark[], matched: Map<FieldDef, LineMark>, tagged: Set<string>): void {
   const fields = q.fields.filter((f) => f.kind === "option" && !tagged.has(f.id));
   const fieldOf = new Map([...matched].map(([f, m]) => [m, fields.indexOf(f)] as const).filter(([, k]) => k >= 0));
   const placed = new Set(matched.values());
-  const unread = (m: LineMark) => !placed.has(m) && m.rowText === undefined && fields.every((f) => choiceScore(f, m) < UNREAD);
+  // A box in a table row is a matrix cell's, when the question has cells (placed by alignRowCells).
+  const cells = q.fields.some((f) => f.kind === "cell");
+  const unread = (m: LineMark) => !placed.has(m) && (m.rowText === undefined || !cells) && fields.every((f) => choiceScore(f, m) < UNREAD);
   for (let i = 0; i < marks.length; ) {
     if (!unread(marks[i]!)) {
       i++;
@@ -458,6 +461,9 @@ function placeUnreadBetween(q: CompiledQuestion, marks: readonly LineMark[], mat
     if (before !== undefined && after !== undefined) span = range(before + 1, after);
     else if (before !== undefined && run.every((m) => m.line === left!.line)) span = range(before + 1, before + 1 + run.length);
     else if (after !== undefined && run.every((m) => m.line === right!.line)) span = range(after - run.length, after);
+    // The question's first or last choice bounds a run that opens or closes it, as a placed box does.
+    else if (!left && after !== undefined) span = range(0, after);
+    else if (!right && before !== undefined) span = range(before + 1, fields.length);
     const free = span?.filter((k) => k >= 0 && k < fields.length && !matched.has(fields[k]!));
     if (free && free.length === run.length && free.length === span!.length) free.forEach((k, n) => matched.set(fields[k]!, run[n]!));
     i = j;

@@ -36,6 +36,8 @@ const INNER_DARK = 190;
 const RULE_MIN = 36;
 /** Skews under this (radians) are left alone. */
 const STRAIGHT = 0.1 * (Math.PI / 180);
+/** Of 32 points round a circle, those that must be inked for a ring (a few lost to a scan's breaks). */
+const RING_HITS = 28;
 
 export interface ScannedPage {
   blocks: Block[];
@@ -57,13 +59,17 @@ export async function readScannedFormPage(gray: GrayImage, dpi: number, engine: 
 export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult, page: number, counters: Counters, dark = darkMask(image)): ScannedPage {
   const pt = 72 / dpi;
   const words = ocr.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
-  const marks = notLetters(outermost(findMarks(image, dark, dpi)), words, dark);
+  const shapes = outermost(findMarks(image, dark, dpi));
+  // Ticks are judged by the words as they read without the boxes and circles OCR ran into them ("ovi" for "○ ✔ มี").
+  const choiceBoxes = shapes.filter((s) => s.shape !== "tick").map((s) => s.bbox);
+  const clearWords = ocr.lines.flatMap((l) => clearOfMarks(l, choiceBoxes)).filter((w) => w.text.trim());
+  const marks = tickedAfter(notLetters(shapes, words, clearWords, dark), dark);
   const messages: Message[] = [];
   for (const m of marks.filter((x) => x.unsure)) {
     const box = m.bbox.map((v) => Math.round(v * pt)) as Box;
     messages.push(readerWarning("mark_uncertain", { page, shape: m.shape, box: box.join(","), ink: m.ink, checked: m.checked }, { page, box }));
   }
-  const markBoxes = marks.map((m) => m.bbox);
+  const markBoxes = marks.flatMap((m) => (m.tick ? [m.bbox, m.tick] : [m.bbox]));
   const rules = ruleSegments(dark, dpi);
   const handwritten = handwrittenBlanks(dark, rules, words, markBoxes, dpi);
   for (const band of handwritten) {
@@ -86,12 +92,15 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
   }
   const found: FoundMark[] = marks.map((m) => {
     const bbox = m.bbox.map((v) => v * pt) as Box;
-    const mark: Mark = { kind: "mark", checked: m.checked, shape: m.shape, source: "scan", raw: `scan ${m.shape}, ink ${m.ink.toFixed(2)}`, box: bbox };
+    const mark: Mark = { kind: "mark", checked: m.checked, shape: m.shape, source: "scan", raw: `scan ${m.shape}, ${m.ringed ? "ringed by hand" : `ink ${m.ink.toFixed(2)}`}`, box: bbox };
     return { bbox, mark };
   });
   const paths = rules.map((s) => rulePath(s, pt));
   return { blocks: pageBlocks(items, { paths, widgets: [] }, page, counters, found), messages };
 }
+
+/** What OCR makes of a choice's box or circle when it runs it into the words. */
+const MARK_GLYPH = /^[๐oO0○◯□☐口\[\]]$/u;
 
 /**
  * A line's words without the characters OCR made of a box it ran into: "☐มี" printed tight comes out as one word
@@ -111,10 +120,22 @@ function clearOfMarks(line: OcrLine, markBoxes: readonly Box[]): OcrWord[] {
   return line.words.map((word, n) => {
     if (!touched[n]) return word;
     const own = line.symbols.filter((_, k) => wordOf[k] === n);
-    const kept = own.filter((c) => !markBoxes.some((b) => within(c.bbox, b)));
+    // A glyph OCR makes of a box or circle, touching the mark, is the mark's, with what OCR read of the mark before
+    // it; the letters after it are the words', even when their boxes are drawn over the mark (Thai symbols' boxes are
+    // often off by a letter: "๐ไม่มี" with ไ's box over the circle).
+    const glyphs = own.flatMap((c, k) => {
+      const box = MARK_GLYPH.test(c.text) ? markBoxes.find((b) => overlap(c.bbox, b) > 0) : undefined;
+      return box ? [{ k, box }] : [];
+    });
+    const explained = (c: OcrWord, k: number) => glyphs.some((g) => k <= g.k && overlap(c.bbox, g.box) > 0);
+    const unexplained = markBoxes.filter((b) => !glyphs.some((g) => g.box === b));
+    const kept = own.filter((c, k) => !explained(c, k) && !unexplained.some((b) => within(c.bbox, b)));
     if (kept.length === own.length) return word;
     if (kept.length === 0) return { ...word, text: "" };
-    return { text: kept.map((c) => c.text).join(""), bbox: union(kept.map((c) => c.bbox)), confidence: word.confidence };
+    // The words start after the mark they ran into.
+    const [x, y, w, h] = union(kept.map((c) => c.bbox));
+    const start = Math.max(x, ...markBoxes.filter((b) => overlap(b, [x, y, w, h]) > 0 && b[0] <= x).map((b) => b[0] + b[2]));
+    return { text: kept.map((c) => c.text).join(""), bbox: [start, y, Math.max(1, x + w - start), h], confidence: word.confidence };
   });
 }
 
@@ -183,6 +204,10 @@ interface FoundShape {
   centre: number;
   checked: boolean;
   unsure: boolean;
+  /** Answered by a pen's ring round it (the box is the ring's). */
+  ringed?: boolean;
+  /** Answered by a tick typed after it: the tick's box. */
+  tick?: Box;
 }
 
 /**
@@ -207,7 +232,7 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
   const rv = open(dark, 0, Math.round(2 * SIDE.max * px));
   const shapesOnly: Mask = { width: dark.width, height: dark.height, data: new Uint8Array(dark.data.length) };
   for (let i = 0; i < lines.data.length; i++) shapesOnly.data[i] = lines.data[i]! & ~(rh.data[i]! | rv.data[i]!) & 1;
-  const out: FoundShape[] = [];
+  let out: FoundShape[] = [];
   const taken: Box[] = [];
   // Square, or up to twice as tall as wide (symbol fonts standing in for Wingdings print a taller box), sides drawn.
   const isBox = (b: Box | undefined): b is Box => {
@@ -316,19 +341,23 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
     // Circles a little larger than boxes, and truly round: round letters of ordinary print stay out.
     if (w < CIRCLE_MIN * px || hh < CIRCLE_MIN * px || w > maxSide || hh > maxSide || Math.abs(w - hh) > 0.12 * Math.max(w, hh)) continue;
     if (taken.some((t) => overlap(t, bbox) > 0.3 * w * hh)) continue;
-    if (!isRing(dark, x + w / 2, y + hh / 2, (w + hh) / 4) || touchesNextLetter(dark, bbox, maxReach)) continue;
+    if (ringHits(dark, x + w / 2, y + hh / 2, (w + hh) / 4) < RING_HITS || touchesNextLetter(dark, bbox, maxReach)) continue;
     taken.push(bbox);
     out.push(judge(gray, bbox, "circle"));
   }
-  // A tick printed in place of a box ("□ ไม่มี ✓ มี": the box's glyph replaced by ✓ when the answer was typed): a
-  // tick-shaped glyph of about the boxes' size standing apart from the words, on a line with boxes, or opening its
-  // line on a page of boxes (options one per line).
+  out = ringedByHand(gray, out, dark, rh, rv);
+  taken.push(...out.filter((s) => s.ringed).map((s) => s.bbox));
+  // A tick printed in place of a box ("□ ไม่มี ✓ มี": the box's glyph replaced by ✓ when the answer was typed), or
+  // typed between a choice's empty box or circle and its words ("○ ✔ มี"): a tick-shaped glyph of about the choices'
+  // size standing apart from the words, on a line with choices, or opening its line on a page of boxes (options one
+  // per line).
   const boxes = out.filter((s) => s.shape === "box").map((s) => s.bbox);
+  const choices = out.filter((s) => s.shape === "box" || (s.shape === "circle" && !s.ringed)).map((s) => s.bbox);
   const usual = boxes.map((b) => b[3]).sort((a, b) => a - b)[boxes.length >> 1];
   for (const { members, bbox } of parts) {
     const [x, y, w, hh] = bbox;
     const onLine = (b: Box) => Math.abs(b[1] + b[3] / 2 - (y + hh / 2)) < 0.6 * b[3];
-    const side = boxes.find(onLine)?.[3] ?? (usual !== undefined && opensLine(dark, bbox, 4 * usual) ? usual : undefined);
+    const side = choices.find(onLine)?.[3] ?? (usual !== undefined && opensLine(dark, bbox, 4 * usual) ? usual : undefined);
     if (side === undefined || hh < 0.4 * side || hh > 1.3 * side || w < 0.4 * side || w > 1.3 * side) continue;
     if (taken.some((t) => overlap(t, bbox) > 0)) continue;
     // Typed just before a box, a tick is that box's answer (typedMarkBefore), not a mark of its own.
@@ -336,6 +365,143 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
     if (isTick(members, bbox, dark.width) && !touchesNextLetter(dark, bbox, maxReach)) out.push({ bbox, shape: "tick", ink: INK.checked, centre: 0, checked: true, unsure: false });
   }
   return out;
+}
+
+/**
+ * A tick typed between a choice's empty box or circle and its words ("○ ✔ มี", "☐ ✓ มี"): nothing but paper
+ * between the two, less than the choice's width apart. It answers that choice.
+ */
+function tickedAfter(shapes: FoundShape[], dark: Mask): FoundShape[] {
+  const answered = new Set<FoundShape>();
+  const out = shapes.map((s) => {
+    if (s.checked || s.ringed || s.shape === "tick") return s;
+    const [x, y, w, h] = s.bbox;
+    const tick = shapes.find((t) => {
+      if (t.shape !== "tick" || answered.has(t)) return false;
+      const gap = t.bbox[0] - (x + w);
+      return gap >= 1 && gap < w && Math.abs(t.bbox[1] + t.bbox[3] / 2 - (y + h / 2)) < 0.5 * h && paperBetween(dark, x + w, t.bbox[0], y, h);
+    });
+    if (!tick) return s;
+    answered.add(tick);
+    return { ...s, tick: tick.bbox, ink: INK.checked, checked: true, unsure: false };
+  });
+  return out.filter((s) => !answered.has(s));
+}
+
+/** Nothing but specks between columns `from` and `to` over the rows of a shape: no column inked a quarter down. */
+function paperBetween(dark: Mask, from: number, to: number, y: number, h: number): boolean {
+  for (let xx = from + 1; xx < to - 1; xx++) {
+    let ink = 0;
+    for (let yy = y; yy < y + h; yy++) ink += dark.data[yy * dark.width + xx]!;
+    if (ink > 0.25 * h) return false;
+  }
+  return true;
+}
+
+/**
+ * A single choice answered by a pen's ring round its ○ rather than a mark inside. The ring is looked for round each
+ * empty circle in the ink that is neither the print's rules nor another mark. Where the ring touches the circle the
+ * two are one shape, no circle: a circle of the page's usual size is looked for inside such shapes, and kept only with
+ * a ring round it. A ringed circle's box becomes the ring's, so the characters OCR made of the ring ("(๐)", "©)")
+ * are the mark's.
+ */
+function ringedByHand(gray: GrayImage, shapes: FoundShape[], dark: Mask, rh: Mask, rv: Mask): FoundShape[] {
+  const circles = shapes.filter((s) => s.shape === "circle");
+  if (!circles.length) return shapes;
+  const diameters = circles.map((s) => (s.bbox[2] + s.bbox[3]) / 2).sort((a, b) => a - b);
+  const usual = Math.round(diameters[diameters.length >> 1]!);
+  const r = usual / 2;
+  // The ink apart from the table's rules (a ring may run into a cell's rule).
+  const pen: Mask = { width: dark.width, height: dark.height, data: new Uint8Array(dark.data.length) };
+  for (let i = 0; i < pen.data.length; i++) pen.data[i] = dark.data[i]! & ~(rh.data[i]! | rv.data[i]!) & 1;
+  const hidden: FoundShape[] = [];
+  const inside = (a: Box, b: Box) => a[0] >= b[0] && a[1] >= b[1] && a[0] + a[2] <= b[0] + b[2] && a[1] + a[3] <= b[1] + b[3];
+  for (const members of connectedComponents(pen).members) {
+    if (members.length < usual) continue;
+    const bbox = bounds(members, pen.width);
+    const [x, y, w, h] = bbox;
+    // A ring clear of its circle holds the circle whole: it is looked for round that circle below.
+    if (w < 1.3 * usual || h < 1.3 * usual || w > 4 * usual || h > 4 * usual || shapes.some((s) => inside(s.bbox, bbox))) continue;
+    const near = shapes.filter((s) => overlap(s.bbox, bbox) > 0);
+    let best: { cx: number; cy: number; hits: number } | undefined;
+    for (let cy = y + r; cy <= y + h - r; cy++) {
+      for (let cx = x + r; cx <= x + w - r; cx++) {
+        if (near.some((s) => overlap(s.bbox, [cx - 1, cy - 1, 2, 2]) > 0)) continue;
+        const hits = ringHits(dark, cx, cy, r);
+        if (hits >= RING_HITS && (!best || hits > best.hits)) best = { cx, cy, hits };
+      }
+    }
+    if (!best) continue;
+    const circle = judge(gray, [Math.round(best.cx - r), Math.round(best.cy - r), usual, usual], "circle");
+    // Empty or filled, as printed: a round letter run into others has strokes across its middle.
+    if (circle.centre <= 0.15 || circle.centre >= 0.85) hidden.push(circle);
+  }
+  // The marks' own ink: boxes and ticks to their boxes, circles to their discs (a ring run into a circle stays by it).
+  for (const s of [...shapes, ...hidden]) {
+    const [x, y, w, h] = s.bbox;
+    const [cx, cy, r2] = [x + w / 2, y + h / 2, ((w + h) / 4 + 1) ** 2];
+    for (let yy = Math.max(0, y - 1); yy <= Math.min(pen.height - 1, y + h); yy++) {
+      for (let xx = Math.max(0, x - 1); xx <= Math.min(pen.width - 1, x + w); xx++) {
+        if (s.shape !== "circle" || (xx - cx) ** 2 + (yy - cy) ** 2 <= r2) pen.data[yy * pen.width + xx] = 0;
+      }
+    }
+  }
+  const ringed = (s: FoundShape): FoundShape | undefined => {
+    const ring = ringAround(pen, s.bbox);
+    return ring && { ...s, bbox: ring, checked: true, unsure: false, ringed: true };
+  };
+  return [
+    ...shapes.map((s) => (s.shape === "circle" && !s.checked && ringed(s)) || s),
+    ...hidden.flatMap((s) => ringed(s) ?? []),
+  ];
+}
+
+/**
+ * The box of a pen's ring round a choice's shape: ink in most directions from its centre between a little outside
+ * its outline (cleared from `pen` with the other marks) and three radii out — above and below it too, where print
+ * beside a choice has none — most of it one smooth stroke round the shape: letters round a round letter are many
+ * short pieces at their own distances. A faint pen breaks up in the scan, so the stroke is followed from direction
+ * to direction by its distance from the centre, over a few directions without ink.
+ */
+function ringAround(pen: Mask, [x, y, w, h]: Box): Box | undefined {
+  const [cx, cy, r] = [x + w / 2, y + h / 2, (w + h) / 4];
+  const n = 48;
+  const at: (readonly [number, number, number] | undefined)[] = [];
+  for (let k = 0; k < n; k++) {
+    const a = (k / n) * 2 * Math.PI;
+    at.push(undefined);
+    for (let d = r + 2; d <= 3 * r; d++) {
+      const [px, py] = [Math.round(cx + d * Math.cos(a)), Math.round(cy + d * Math.sin(a))];
+      if (px >= 0 && py >= 0 && px < pen.width && py < pen.height && pen.data[py * pen.width + px]) {
+        at[k] = [d, px, py];
+        break;
+      }
+    }
+  }
+  // The share of directions above (-1) or below (1) the centre with ink.
+  const inked = (side: -1 | 1) => {
+    const ks = Array.from({ length: n }, (_, k) => k).filter((k) => side * Math.sin((k / n) * 2 * Math.PI) > 0.7);
+    return ks.filter((k) => at[k]).length / ks.length;
+  };
+  if (at.filter(Boolean).length < 0.7 * n || inked(-1) < 0.6 || inked(1) < 0.6) return undefined;
+  // The longest run of directions whose ink lies at about the same distance as the last inked one, round the circle.
+  const step = Math.max(1.5, 0.2 * r);
+  let best: number[] = [];
+  for (let start = 0; start < n; start++) {
+    if (!at[start]) continue;
+    const run = [start];
+    for (let k = start + 1, last = start; k < start + n && k - last <= 3; k++) {
+      const here = at[k % n];
+      if (here && Math.abs(here[0] - at[last % n]![0]) <= step * (k - last)) run.push(k % n), (last = k);
+    }
+    if (run.length > best.length) best = run;
+    if (best.length === at.filter(Boolean).length) break;
+  }
+  if (best.length < 0.6 * n) return undefined;
+  const points = best.map((k) => at[k]!);
+  const [x0, y0] = [Math.min(x, ...points.map((p) => p[1])), Math.min(y, ...points.map((p) => p[2]))];
+  const [x1, y1] = [Math.max(x + w, ...points.map((p) => p[1] + 1)), Math.max(y + h, ...points.map((p) => p[2] + 1))];
+  return [x0, y0, x1 - x0, y1 - y0];
 }
 
 /** No ink but dust for `reach` pixels before the shape on its line: it is the first thing on the line. */
@@ -386,26 +552,32 @@ function outermost(shapes: FoundShape[]): FoundShape[] {
  * Round letters of large print ("o", "e", "a" in a heading) pass for circles: a circle in the middle or at the end of
  * a word OCR read, or with ink across part of its middle (a letter's inner stroke), is a letter.
  */
-function notLetters(shapes: FoundShape[], words: readonly { text: string; bbox: readonly number[]; confidence: number }[], dark: Mask): FoundShape[] {
+function notLetters(shapes: FoundShape[], words: readonly OcrWord[], clearWords: readonly OcrWord[], dark: Mask): FoundShape[] {
   return shapes.filter((s) => {
     // A tick inside a word OCR read with confidence is one of its letters (โ of "โปรด", ี่ of "ที่") — unless it opens
     // the word and a space of paper follows it: OCR ran the answer's ✔ and the option's words together ("vd" for
     // "✔ มี").
     if (s.shape === "tick") {
       const apart = spaceAfter(dark, s.bbox);
-      return !words.some((word) => {
+      return !clearWords.some((word) => {
         const opens = word.bbox[0]! > s.bbox[0] - 0.3 * s.bbox[2];
         return word.confidence >= 0.8 && /\p{L}{2}/u.test(word.text) && overlap(word.bbox, s.bbox) > 0.5 * s.bbox[2] * s.bbox[3] && !(opens && apart);
       });
     }
-    if (s.shape !== "circle") return true;
-    // A letter's inner stroke ("e", "a") crosses part of the middle; a choice's circle is empty there, or full.
+    if (s.shape !== "circle" || s.ringed) return true;
+    // A letter's inner stroke ("e", "a") crosses part of the middle; a choice's circle is empty there, or full —
+    // and no letter is a full disc ("el" OCR made of "● มี" is no word).
     if (s.centre > 0.15 && s.centre < 0.85) return false;
+    if (s.centre >= 0.85) return true;
     const [x, , w] = s.bbox;
     return !words.some((word) => {
       const [wx = 0, , ww = 0] = word.bbox;
       const within = overlap(word.bbox, s.bbox) > 0.5 * s.bbox[2] * s.bbox[3];
-      return within && wx < x - 0.3 * w && [...word.text].length >= 2 && wx + ww > x;
+      // OCR read the circle itself as the word's first character ("๐ไม่มี"), its box drawn a little to the left.
+      const opensWord = /^[๐oO0○◯]/u.test(word.text) && wx > x - w;
+      // Dust OCR ran into the circle (".@" for "·◉") is no word.
+      const letters = [...word.text].filter((c) => /\p{L}/u.test(c)).length;
+      return within && wx < x - 0.3 * w && !opensWord && letters >= 2 && wx + ww > x;
     });
   });
 }
@@ -603,8 +775,8 @@ function typedMarkBefore(dark: Mask, [x, y, w, h]: Box): boolean {
   return true;
 }
 
-/** Ink all round a circle of radius r (a ring or a disc), sampled at 32 points. */
-function isRing(dark: Mask, cx: number, cy: number, r: number): boolean {
+/** Of 32 points round a circle of radius r, those with ink at or a little inside it (a ring or a disc). */
+function ringHits(dark: Mask, cx: number, cy: number, r: number): number {
   let hit = 0;
   for (let k = 0; k < 32; k++) {
     const a = (k / 32) * 2 * Math.PI;
@@ -615,8 +787,10 @@ function isRing(dark: Mask, cx: number, cy: number, r: number): boolean {
       if (x >= 0 && y >= 0 && x < dark.width && y < dark.height && dark.data[y * dark.width + x]) any = true;
     }
     if (any) hit++;
+    // Enough points missed: no ring here.
+    if (k + 1 - hit > 32 - RING_HITS) return hit;
   }
-  return hit >= 28;
+  return hit;
 }
 
 /** The ink inside the outline (a margin of a fifth of the side left out), and what it says. */

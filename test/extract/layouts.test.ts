@@ -351,6 +351,23 @@ describe("question codes as OCR reads them off a scanned copy", () => {
     expect(doc.warnings.filter((w) => w.code === "mark_not_matched").map((w) => w.question)).toEqual(["P4.6.2"]);
   });
 
+  it("places a garbled box that opens or closes its question by the question's start or end, when the choices left fit", () => {
+    const { valueOf } = extract(
+      [
+        p(r(form.file.title)),
+        p(r(`P4.6.1 ${text("P4.6.1")}`)),
+        // "○ ไม่มี" under a pen's ring, read "i"; the next choice read well.
+        p(TICKED, r(" i")),
+        p(EMPTY, r(" มี")),
+        p(r(`P7.1.3 ${text("P7.1.3")}`)),
+        p(EMPTY, r(" ไม่มี")),
+        p(TICKED, r(" il")),
+      ].join(""),
+    );
+    expect(valueOf("P4.6.1:no")).toBe(true);
+    expect(valueOf("P7.1.3:yes")).toBe(true);
+  });
+
   it("does not take a code-like line start without the question's words", () => {
     const { doc } = extract([p(r("A4.6.1 รายการอื่นที่ไม่เกี่ยวข้องกับแบบสำรวจนี้")), p(TICKED, r(" มี"))].join(""));
     expect(doc.answers.filter((a) => a.question === "P4.6.1")).toEqual([]);

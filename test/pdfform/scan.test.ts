@@ -255,6 +255,59 @@ describe("a scanned paper copy of the form", () => {
     expect(inlines.map((i) => (i.kind === "mark" ? (i.checked ? "[x]" : "[ ]") : i.kind === "text" ? i.text : "")).join("").replace(/\s+/gu, "")).toBe("[x]มี");
   });
 
+  it("reads a circle ringed by hand as its answer, the ring clear of the circle or run into it; words beside a circle are no ring", () => {
+    const { ink, read } = drawnPage(460, 170, [[0, 0], [1, 0], [0, 1]]);
+    const circle = (cx: number, cy: number, rx: number, ry = rx, from = 0, to = 2 * Math.PI) => {
+      for (let a = from; a < to; a += 0.02) ink(cx + rx * Math.cos(a), cy + ry * Math.sin(a));
+    };
+    // Printed circles 26 px across (12.5 pt at 150 dpi).
+    for (const cx of [60, 200, 340]) circle(cx, 80, 13);
+    // A wide ring clear of the first circle, open on the right as a quick pen leaves it.
+    circle(62, 78, 30, 24, 0.5, 2 * Math.PI);
+    // A ring drawn off-centre round the second: it runs into the circle's left side.
+    circle(212, 80, 26, 22);
+    // The third circle's option words: letters right after it, and a line of print above.
+    for (let x = 364; x < 440; x += 9) for (let y = 70; y < 92; y++) ink(x, y);
+    for (let x = 300; x < 440; x += 9) for (let y = 30; y < 48; y++) ink(x, y);
+    expect(marks(read(6).blocks)).toBe("xx_");
+  });
+
+  it("takes a tick typed between an empty circle and its words (\"○ ✔ มี\") for that circle's answer", () => {
+    const { ink, read } = drawnPage(420, 120, [[0, 0], [1, 0]]);
+    const circle = (cx: number, cy: number, r: number) => {
+      for (let a = 0; a < 2 * Math.PI; a += 0.02) ink(cx + r * Math.cos(a), cy + r * Math.sin(a)), ink(cx + (r - 1) * Math.cos(a), cy + (r - 1) * Math.sin(a));
+    };
+    // "○ ✔ มี      ○ ไม่มี"
+    circle(40, 60, 13);
+    for (let k = 0; k <= 8; k++) ink(64 + k * 0.8, 58 + k);
+    for (let k = 0; k <= 20; k++) ink(71 + k * 0.55, 66 - k);
+    for (let x = 100; x < 130; x += 9) for (let y = 50; y < 70; y++) ink(x, y);
+    circle(240, 60, 13);
+    for (let x = 264; x < 320; x += 9) for (let y = 50; y < 70; y++) ink(x, y);
+    expect(marks(read(2).blocks)).toBe("x_");
+  });
+
+  it("keeps the letters after the circle OCR read into a word (\"๐ไม่มี\"), though their boxes lie over the circle", () => {
+    const { ink, read } = drawnPage(300, 100, [[0, 0], [1, 0]]);
+    for (let a = 0; a < 2 * Math.PI; a += 0.02) ink(53 + 13 * Math.cos(a), 53 + 13 * Math.sin(a));
+    for (let x = 80; x < 130; x += 9) for (let y = 44; y < 64; y++) ink(x, y);
+    const box = (x: number, y: number, w: number, h: number): [number, number, number, number] => [x, y, w, h];
+    // OCR's boxes off by a letter: ๐ drawn left of the circle, ไ over it.
+    const symbols = [
+      { text: "๐", bbox: box(30, 40, 26, 27), confidence: 0.6 },
+      { text: "ไ", bbox: box(40, 40, 27, 27), confidence: 0.8 },
+      { text: "ม", bbox: box(80, 44, 16, 20), confidence: 0.9 },
+      { text: "่", bbox: box(92, 34, 6, 8), confidence: 0.9 },
+      { text: "ม", bbox: box(100, 44, 16, 20), confidence: 0.9 },
+      { text: "ี", bbox: box(102, 36, 13, 7), confidence: 0.9 },
+    ];
+    const word = { text: "๐ไม่มี", bbox: box(30, 34, 100, 33), confidence: 0.8 };
+    const result = read(2, { text: word.text, confidence: 0.8, lines: [{ ...word, words: [word], symbols }] });
+    const paragraph = result.blocks[0]!;
+    const inlines = paragraph.kind === "paragraph" ? paragraph.inlines : [];
+    expect(inlines.map((i) => (i.kind === "mark" ? (i.checked ? "[x]" : "[_]") : i.kind === "text" ? i.text : "")).join("").replace(/\s+/gu, "")).toBe("[_]ไม่มี");
+  });
+
   it("reads a page photographed or scanned to a JPEG file as extract's input, with the answers of the PDF's text layer", async () => {
     const pdfFile = path.join(TUNE, "glyph-01.pdf");
     const doc = await openPdf(new Uint8Array(readFileSync(pdfFile)));
