@@ -1,22 +1,24 @@
 /**
  * What OCR gets wrong that the page or the letters around it can put right, applied to every OCR result.
  *
- * Thai digits, by their shape. Tesseract's Thai model takes ๔ and ๘ for ๕ in common looped fonts, at any resolution
- * ("จำนวน ๔๕ คน" → "๕๕", "๘๘.๙" → "๕๕.๓๑", a form's "๓๔" → "๓๕"), and a digit is the one thing in a sentence no
- * dictionary can put right. So each run of Thai digits is looked at again on the page: its glyphs (connected pieces
- * of ink) are compared with the ten digits as the TLWG fonts draw them, and where every glyph is clearly a digit,
- * the run takes those digits. Otherwise the OCR's reading stands.
+ * Digits, by their shape. Tesseract's Thai model takes ๔ and ๘ for ๕ in common looped fonts, at any resolution
+ * ("จำนวน ๔๕ คน" → "๕๕", "๘๘.๙" → "๕๕.๓๑", a form's "๓๔" → "๓๕"), and Arabic digits typed among Thai words for
+ * others or for a Thai digit ("13" → "19", "28" → "๘"); a digit is the one thing in a sentence no dictionary can put
+ * right. So each run of digits is looked at again on the page: its glyphs (connected pieces of ink) are compared with
+ * the Thai and Arabic digits as the TLWG fonts draw them, and where every glyph is clearly a digit of one script, the
+ * run takes those digits. Otherwise the OCR's reading stands.
  *
  * Latin look-alikes, by their neighbours: "€" next to a Latin letter or a hyphen is an "e" ("€-Saraban"), and a
  * small "l" closing a word of capitals is a capital "I" ("Power Bl", "Al"), as sans-serif fonts draw both alike.
  */
-import { THAI_DIGIT_TEMPLATES } from "./thai-digit-templates.js";
+import { DIGIT_TEMPLATES } from "./digit-templates.js";
 import { wordOfSymbols, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from "./ocr.js";
 import { union } from "./pdf.js";
 import { connectedComponents, type GrayImage } from "./raster.js";
 import type { BBox } from "./schema.js";
 
-export const THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
+export const DIGITS = { thai: "๐๑๒๓๔๕๖๗๘๙", arabic: "0123456789" } as const;
+type Script = keyof typeof DIGITS;
 /** A glyph is compared on a GRID×GRID raster of its ink box (kept square: the box's shape counts). */
 export const GRID = 16;
 /** Mean squared ink difference per cell above which a glyph is not taken for a digit (digits measure 0.02–0.045). */
@@ -47,25 +49,29 @@ export function glyphCells(ink: (x: number, y: number) => number, [x0, y0, w, h]
   return cells;
 }
 
-const TEMPLATES = THAI_DIGIT_TEMPLATES.map(([digit, , hex]) => ({ digit, cells: Float32Array.from(hex, (c) => Number.parseInt(c, 16) / 15) }));
+const TEMPLATES = DIGIT_TEMPLATES.map(([digit, script, , hex]) => ({ digit, script, cells: Float32Array.from(hex, (c) => Number.parseInt(c, 16) / 15) }));
 
-/** The digit a glyph is, or undefined when it is not clearly one. */
-export function classifyDigit(cells: Float32Array): number | undefined {
-  const best = new Array<number>(10).fill(Infinity);
+/** The digit a glyph is and its script, or undefined when it is not clearly one digit. */
+export function classifyDigit(cells: Float32Array): { digit: number; script: Script } | undefined {
+  const best = new Map<string, { digit: number; script: Script; sum: number }>();
   for (const t of TEMPLATES) {
     let sum = 0;
     for (let k = 0; k < cells.length; k++) {
       const d = cells[k]! - t.cells[k]!;
       sum += d * d;
     }
-    if (sum < best[t.digit]!) best[t.digit] = sum;
+    const key = `${t.script}${t.digit}`;
+    if (sum < (best.get(key)?.sum ?? Infinity)) best.set(key, { digit: t.digit, script: t.script, sum });
   }
-  const ranked = best.map((sum, digit) => ({ digit, distance: sum / cells.length })).sort((a, b) => a.distance - b.distance);
-  const [first, second] = ranked as [(typeof ranked)[0], (typeof ranked)[0]];
-  return first.distance <= MAX_DISTANCE && second.distance >= MARGIN * first.distance ? first.digit : undefined;
+  const ranked = [...best.values()].sort((a, b) => a.sum - b.sum);
+  const first = ranked[0]!;
+  // The nearest other digit: ๐ and 0 drawn alike are one digit.
+  const second = ranked.find((r) => r.digit !== first.digit)!;
+  const distance = first.sum / cells.length;
+  return distance <= MAX_DISTANCE && second.sum / cells.length >= MARGIN * distance ? { digit: first.digit, script: first.script } : undefined;
 }
 
-const isThaiDigit = (t: string) => t.length === 1 && THAI_DIGITS.includes(t);
+const isDigit = (t: string) => t.length === 1 && (DIGITS.thai.includes(t) || DIGITS.arabic.includes(t));
 const SEPARATOR = /^[.,:/]$/u;
 
 interface Glyph {
@@ -115,17 +121,21 @@ function readRun(image: GrayImage, box: BBox): Glyph[] | undefined {
     const [px, py, pw, ph] = p.box;
     const box: BBox = [x0 + px, y0 + py, pw, ph];
     if (ph >= 0.6 * tallest) {
-      // No Thai digit is more than 1.32 times as wide as tall (the TLWG fonts' ๓, ๐): a wider piece is digits
-      // touching, which this cannot split.
+      // No digit is more than 1.32 times as wide as tall (the TLWG fonts' ๓, ๐): a wider piece is digits touching,
+      // which this cannot split.
       if (pw > 1.35 * ph) return undefined;
       const digit = classifyDigit(glyphCells((x, y) => level(gray[y * w + x]!), p.box));
       if (digit === undefined) return undefined;
-      glyphs.push({ box, text: THAI_DIGITS[digit]! });
+      glyphs.push({ box, text: DIGITS[digit.script][digit.digit]! });
     } else if (ph <= 0.3 * tallest && pw <= 0.4 * tallest && py + ph >= baseline - 0.3 * tallest) {
       glyphs.push({ box, text: "." });
     } else return undefined;
   }
-  return glyphs.length && isThaiDigit(glyphs[0]!.text) && isThaiDigit(glyphs.at(-1)!.text) ? glyphs : undefined;
+  // One script in a run: a number mixing both is a glyph taken for the other script's look-alike.
+  const digits = glyphs.filter((g) => isDigit(g.text));
+  const thai = digits.filter((g) => DIGITS.thai.includes(g.text)).length;
+  if (thai > 0 && thai < digits.length) return undefined;
+  return glyphs.length && isDigit(glyphs[0]!.text) && isDigit(glyphs.at(-1)!.text) ? glyphs : undefined;
 }
 
 /** Otsu's threshold of a patch, with the mean grey of the paper and of the ink on either side of it. */
@@ -163,8 +173,8 @@ function latinLookAlike(symbols: readonly OcrWord[], wordOf: readonly number[], 
   return undefined;
 }
 
-/** A line that may hold something to correct: Thai digits, a euro sign, a small l after a capital. */
-const mayNeedCorrection = (text: string) => /[\u0E50-\u0E59€]|[A-Z]l/u.test(text);
+/** A line that may hold something to correct: digits, a euro sign, a small l after a capital. */
+const mayNeedCorrection = (text: string) => /[\u0E50-\u0E590-9€]|[A-Z]l/u.test(text);
 
 /** One line corrected; the line itself when nothing changes or its words cannot be matched to its characters. */
 function correctLine(image: GrayImage, line: OcrLine): OcrLine {
@@ -175,19 +185,21 @@ function correctLine(image: GrayImage, line: OcrLine): OcrLine {
   const nextWord: number[] = [];
   let changed = false;
   for (let i = 0; i < symbols.length; ) {
-    if (!isThaiDigit(symbols[i]!.text)) {
+    if (!isDigit(symbols[i]!.text)) {
       next.push(symbols[i]!);
       nextWord.push(wordOf[i]!);
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < symbols.length && wordOf[j] === wordOf[i] && (isThaiDigit(symbols[j]!.text) || (SEPARATOR.test(symbols[j]!.text) && isThaiDigit(symbols[j + 1]?.text ?? "")))) j++;
+    while (j < symbols.length && wordOf[j] === wordOf[i] && (isDigit(symbols[j]!.text) || (SEPARATOR.test(symbols[j]!.text) && isDigit(symbols[j + 1]?.text ?? "")))) j++;
     const run = symbols.slice(i, j);
     const glyphs = readRun(image, union(run.map((s) => s.bbox)));
     const before = run.map((s) => s.text).join("");
     const after = glyphs?.map((g) => g.text).join("");
-    if (glyphs && after !== before) {
+    // Only digits are read again: a speck of dust is no separator ("2..1.3"), one OCR missed no digit.
+    const separators = (text: string) => text.replace(/[^.,:/]/gu, "").length;
+    if (glyphs && after !== before && separators(after!) === separators(before)) {
       changed = true;
       const confidence = Math.min(...run.map((s) => s.confidence));
       for (const g of glyphs) {

@@ -1,6 +1,6 @@
 /**
- * OCR corrections, on lines drawn in memory with the OCR result tesseract gives for them: Thai digits read again by
- * shape (๔ and ๘ taken for ๕) — the run is put right from the ink, the words and the line follow, and ink that is not
+ * OCR corrections, on lines drawn in memory with the OCR result tesseract gives for them: digits read again by
+ * shape (๔ and ๘ taken for ๕, Arabic digits taken for others or for a Thai digit) — the run is put right from the ink, the words and the line follow, and ink that is not
  * clearly digits leaves the reading alone (the field evidence set measures it on fonts the templates lack) — and
  * Latin look-alikes put right by their neighbours.
  */
@@ -63,6 +63,24 @@ describe("correctOcr", () => {
     const { image, result } = scanned("ร้อยละ ๘๘.๙", "ร้อยละ ๕๕.๓๑", "Laksaman", 40, (k) => (k <= 10 ? [k, k + 1] : [10, 11]));
     const out = correctOcr(image, result);
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(["ร้อยละ", "๘๘.๙"]);
+  });
+
+  it("reads Arabic digits typed among Thai words again: read as other digits, or as a Thai digit", () => {
+    const { image, result } = scanned("จำนวน 13 รายการ", "จำนวน 19 รายการ", "Laksaman", 33);
+    expect(correctOcr(image, result).text).toBe("จำนวน 13 รายการ");
+    // "28" read as one Thai digit over both printed ones.
+    const two = scanned("ระบุ 28 คน", "ระบุ ๘ คน", "Laksaman", 33, (k) => (k < 5 ? [k, k + 1] : k === 5 ? [5, 7] : [k + 1, k + 2]));
+    expect(correctOcr(two.image, two.result).lines[0]!.words.map((w) => w.text)).toEqual(["ระบุ", "28", "คน"]);
+  });
+
+  it("takes no speck of dust in a code for a separator: the code is left as OCR read it", () => {
+    const { image, result } = scanned("P2.1.3 จังหวัด", "P2.1.8 จังหวัด", "Loma", 33);
+    // A speck on the baseline between "2" and its dot.
+    const measure = createCanvas(10, 10).getContext("2d");
+    measure.font = '33px "Loma"';
+    const x = Math.round(20 + measure.measureText("P2").width - 0.5);
+    for (const dy of [0, 1, 2]) image.data[(Math.round(33 * 1.3) - 3 + dy) * image.width + x] = 40;
+    expect(correctOcr(image, result).text).toBe("P2.1.8 จังหวัด");
   });
 
   it("leaves the reading alone where the ink is not clearly digits", () => {
