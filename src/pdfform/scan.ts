@@ -345,7 +345,7 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
     taken.push(bbox);
     out.push(judge(gray, bbox, "circle"));
   }
-  out = ringedByHand(gray, out, dark, rh, rv);
+  out = ringedByHand(gray, out, parts, dark, rh, rv);
   taken.push(...out.filter((s) => s.ringed).map((s) => s.bbox));
   // A tick printed in place of a box ("□ ไม่มี ✓ มี": the box's glyph replaced by ✓ when the answer was typed), or
   // typed between a choice's empty box or circle and its words ("○ ✔ มี"): a tick-shaped glyph of about the choices'
@@ -405,20 +405,15 @@ function paperBetween(dark: Mask, from: number, to: number, y: number, h: number
  * a ring round it. A ringed circle's box becomes the ring's, so the characters OCR made of the ring ("(๐)", "©)")
  * are the mark's.
  */
-function ringedByHand(gray: GrayImage, shapes: FoundShape[], dark: Mask, rh: Mask, rv: Mask): FoundShape[] {
+function ringedByHand(gray: GrayImage, shapes: FoundShape[], parts: readonly { bbox: Box }[], dark: Mask, rh: Mask, rv: Mask): FoundShape[] {
   const circles = shapes.filter((s) => s.shape === "circle");
   if (!circles.length) return shapes;
   const diameters = circles.map((s) => (s.bbox[2] + s.bbox[3]) / 2).sort((a, b) => a - b);
   const usual = Math.round(diameters[diameters.length >> 1]!);
   const r = usual / 2;
-  // The ink apart from the table's rules (a ring may run into a cell's rule).
-  const pen: Mask = { width: dark.width, height: dark.height, data: new Uint8Array(dark.data.length) };
-  for (let i = 0; i < pen.data.length; i++) pen.data[i] = dark.data[i]! & ~(rh.data[i]! | rv.data[i]!) & 1;
   const hidden: FoundShape[] = [];
   const inside = (a: Box, b: Box) => a[0] >= b[0] && a[1] >= b[1] && a[0] + a[2] <= b[0] + b[2] && a[1] + a[3] <= b[1] + b[3];
-  for (const members of connectedComponents(pen).members) {
-    if (members.length < usual) continue;
-    const bbox = bounds(members, pen.width);
+  for (const { bbox } of parts) {
     const [x, y, w, h] = bbox;
     // A ring clear of its circle holds the circle whole: it is looked for round that circle below.
     if (w < 1.3 * usual || h < 1.3 * usual || w > 4 * usual || h > 4 * usual || shapes.some((s) => inside(s.bbox, bbox))) continue;
@@ -436,18 +431,21 @@ function ringedByHand(gray: GrayImage, shapes: FoundShape[], dark: Mask, rh: Mas
     // Empty or filled, as printed: a round letter run into others has strokes across its middle.
     if (circle.centre <= 0.15 || circle.centre >= 0.85) hidden.push(circle);
   }
-  // The marks' own ink: boxes and ticks to their boxes, circles to their discs (a ring run into a circle stays by it).
-  for (const s of [...shapes, ...hidden]) {
-    const [x, y, w, h] = s.bbox;
-    const [cx, cy, r2] = [x + w / 2, y + h / 2, ((w + h) / 4 + 1) ** 2];
-    for (let yy = Math.max(0, y - 1); yy <= Math.min(pen.height - 1, y + h); yy++) {
-      for (let xx = Math.max(0, x - 1); xx <= Math.min(pen.width - 1, x + w); xx++) {
-        if (s.shape !== "circle" || (xx - cx) ** 2 + (yy - cy) ** 2 <= r2) pen.data[yy * pen.width + xx] = 0;
-      }
-    }
-  }
+  const all = [...shapes, ...hidden];
   const ringed = (s: FoundShape): FoundShape | undefined => {
-    const ring = ringAround(pen, s.bbox);
+    // The pen's ink: not the table's rules (a ring may run across one), nor a mark's own ink — boxes and ticks to
+    // their boxes, circles to their discs (a ring run into a circle stays by it).
+    const reach = 3 * Math.max(s.bbox[2], s.bbox[3]);
+    const others = all.filter((o) => overlap(o.bbox, [s.bbox[0] - reach, s.bbox[1] - reach, 2 * reach, 2 * reach]) > 0);
+    const pen = (px: number, py: number) => {
+      const i = py * dark.width + px;
+      if (!dark.data[i] || rh.data[i] || rv.data[i]) return false;
+      return !others.some(({ shape, bbox: [x, y, w, h] }) => {
+        if (px < x - 1 || py < y - 1 || px > x + w || py > y + h) return false;
+        return shape !== "circle" || (px - x - w / 2) ** 2 + (py - y - h / 2) ** 2 <= ((w + h) / 4 + 1) ** 2;
+      });
+    };
+    const ring = ringAround(pen, dark, s.bbox);
     return ring && { ...s, bbox: ring, checked: true, unsure: false, ringed: true };
   };
   return [
@@ -458,12 +456,12 @@ function ringedByHand(gray: GrayImage, shapes: FoundShape[], dark: Mask, rh: Mas
 
 /**
  * The box of a pen's ring round a choice's shape: ink in most directions from its centre between a little outside
- * its outline (cleared from `pen` with the other marks) and three radii out — above and below it too, where print
+ * its outline (`pen` leaves out the marks' own ink) and three radii out — above and below it too, where print
  * beside a choice has none — most of it one smooth stroke round the shape: letters round a round letter are many
  * short pieces at their own distances. A faint pen breaks up in the scan, so the stroke is followed from direction
  * to direction by its distance from the centre, over a few directions without ink.
  */
-function ringAround(pen: Mask, [x, y, w, h]: Box): Box | undefined {
+function ringAround(pen: (x: number, y: number) => boolean, page: Mask, [x, y, w, h]: Box): Box | undefined {
   const [cx, cy, r] = [x + w / 2, y + h / 2, (w + h) / 4];
   const n = 48;
   const at: (readonly [number, number, number] | undefined)[] = [];
@@ -472,7 +470,7 @@ function ringAround(pen: Mask, [x, y, w, h]: Box): Box | undefined {
     at.push(undefined);
     for (let d = r + 2; d <= 3 * r; d++) {
       const [px, py] = [Math.round(cx + d * Math.cos(a)), Math.round(cy + d * Math.sin(a))];
-      if (px >= 0 && py >= 0 && px < pen.width && py < pen.height && pen.data[py * pen.width + px]) {
+      if (px >= 0 && py >= 0 && px < page.width && py < page.height && pen(px, py)) {
         at[k] = [d, px, py];
         break;
       }
