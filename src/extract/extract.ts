@@ -434,9 +434,9 @@ const UNREAD = 0.35;
 
 /**
  * Boxes whose words OCR garbled, beside boxes placed by their words: when as many of the question's choices are
- * left between two placed boxes (or a placed box and the question's start or end) as there are such boxes — or, for
- * boxes on the line of one placed box, the choices printed next to its own — in printed order they are those choices
- * ("☐ ไม่มี ✔ d").
+ * left between two placed boxes (or a placed box and the question's start or end, or the two) as there are such
+ * boxes — or, for boxes on the line of one placed box, the choices printed next to its own — in printed order they
+ * are those choices ("☐ ไม่มี ✔ d").
  */
 function placeUnreadBetween(q: CompiledQuestion, marks: readonly LineMark[], matched: Map<FieldDef, LineMark>, tagged: Set<string>): void {
   const fields = q.fields.filter((f) => f.kind === "option" && !tagged.has(f.id));
@@ -461,9 +461,11 @@ function placeUnreadBetween(q: CompiledQuestion, marks: readonly LineMark[], mat
     if (before !== undefined && after !== undefined) span = range(before + 1, after);
     else if (before !== undefined && run.every((m) => m.line === left!.line)) span = range(before + 1, before + 1 + run.length);
     else if (after !== undefined && run.every((m) => m.line === right!.line)) span = range(after - run.length, after);
-    // The question's first or last choice bounds a run that opens or closes it, as a placed box does.
+    // The question's first or last choice bounds a run that opens or closes it, as a placed box does — both, for
+    // the question's every box ("☐ ut ☑ f": as many boxes as choices, in printed order).
     else if (!left && after !== undefined) span = range(0, after);
     else if (!right && before !== undefined) span = range(before + 1, fields.length);
+    else if (!left && !right) span = range(0, fields.length);
     const free = span?.filter((k) => k >= 0 && k < fields.length && !matched.has(fields[k]!));
     if (free && free.length === run.length && free.length === span!.length) free.forEach((k, n) => matched.set(fields[k]!, run[n]!));
     i = j;

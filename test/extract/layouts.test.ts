@@ -362,10 +362,14 @@ describe("question codes as OCR reads them off a scanned copy", () => {
         p(r(`P7.1.3 ${text("P7.1.3")}`)),
         p(EMPTY, r(" ไม่มี")),
         p(TICKED, r(" il")),
+        // Every box's words garbled: as many boxes as choices.
+        p(r(`P7.1.4 ${text("P7.1.4")}`)),
+        p(TICKED, r(" ut     "), EMPTY, r(" f")),
       ].join(""),
     );
     expect(valueOf("P4.6.1:no")).toBe(true);
     expect(valueOf("P7.1.3:yes")).toBe(true);
+    expect(valueOf("P7.1.4:no")).toBe(true);
   });
 
   it("does not take a code-like line start without the question's words", () => {
