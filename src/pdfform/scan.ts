@@ -715,9 +715,8 @@ function touchesNextLetter(dark: Mask, [x, y, w, h]: Box, maxReach: number, side
 
 /**
  * A tick, slash or cross typed just before an empty box ("✓□", "/□": how some offices answer in Word): one glyph no
- * wider than the box, at most a box's width before it (a space and a heavy ✔'s side bearing: most of one), with a
- * space (or the cell's rule) before the glyph. A letter of a word has more letters before it. A tick typed after a
- * box is found as a tick of its own (tickedAfter): the option's words are there.
+ * wider than the box, at most a box's width before it, with a space (or the cell's rule) before the glyph. A letter of
+ * a word has more letters before it. Marks after a box are not looked for: the option's own words are there.
  */
 function typedMarkBefore(dark: Mask, [x, y, w, h]: Box): boolean {
   const [top, bottom] = [Math.max(0, Math.round(y - 0.3 * h)), Math.min(dark.height, Math.round(y + 1.3 * h))];
@@ -742,14 +741,14 @@ function typedMarkBefore(dark: Mask, [x, y, w, h]: Box): boolean {
     }
     // A table's rule runs on from far above to far below; a typed glyph stays within its line.
     if (longest >= 2.2 * h) return "rule";
-    // A speck of dust is a pixel or two.
-    return ink >= 3 ? "ink" : "blank";
+    // A lone dark pixel is dust.
+    return ink >= 2 ? "ink" : "blank";
   };
   // At most a space between the glyph and the box; the box's own blurred edge is no glyph.
   let d = 1;
   while (d <= 2 && column(x - d) === "ink") d++;
-  while (d <= 0.8 * w && column(x - d) === "blank") d++;
-  if (d > 0.8 * w || column(x - d) === "rule") return false;
+  while (d <= 0.6 * w && column(x - d) === "blank") d++;
+  if (d > 0.6 * w || column(x - d) === "rule") return false;
   const start = d;
   // The glyph: inked columns, a break inside it allowed (a thin pen stroke the scan broke).
   const gapInside = Math.max(2, Math.round(0.15 * w));
