@@ -716,7 +716,7 @@ function touchesNextLetter(dark: Mask, [x, y, w, h]: Box, maxReach: number, side
 /**
  * A tick, slash or cross typed just before an empty box ("✓□", "/□": how some offices answer in Word): one glyph no
  * wider than the box, at most a box's width before it, with a space (or the cell's rule) before the glyph. A letter of
- * a word has more letters before it. Marks after a box are not looked for: the option's own words are there.
+ * a word has more letters before it. A tick typed after a box is found as a tick of its own (tickedAfter).
  */
 function typedMarkBefore(dark: Mask, [x, y, w, h]: Box): boolean {
   const [top, bottom] = [Math.max(0, Math.round(y - 0.3 * h)), Math.min(dark.height, Math.round(y + 1.3 * h))];
