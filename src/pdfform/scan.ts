@@ -435,8 +435,9 @@ function ringedByHand(gray: GrayImage, shapes: FoundShape[], parts: readonly { b
   const ringed = (s: FoundShape): FoundShape | undefined => {
     // The pen's ink: not the table's rules (a ring may run across one), nor a mark's own ink — boxes and ticks to
     // their boxes, circles to their discs (a ring run into a circle stays by it).
-    const reach = 3 * Math.max(s.bbox[2], s.bbox[3]);
-    const others = all.filter((o) => overlap(o.bbox, [s.bbox[0] - reach, s.bbox[1] - reach, 2 * reach, 2 * reach]) > 0);
+    const [sx, sy, sw, sh] = s.bbox;
+    const reach = 2 * Math.max(sw, sh);
+    const others = all.filter((o) => overlap(o.bbox, [sx - reach, sy - reach, sw + 2 * reach, sh + 2 * reach]) > 0);
     const pen = (px: number, py: number) => {
       const i = py * dark.width + px;
       if (!dark.data[i] || rh.data[i] || rv.data[i]) return false;
