@@ -412,11 +412,10 @@ function ringedByHand(gray: GrayImage, shapes: FoundShape[], parts: readonly { b
   const usual = Math.round(diameters[diameters.length >> 1]!);
   const r = usual / 2;
   const hidden: FoundShape[] = [];
-  const inside = (a: Box, b: Box) => a[0] >= b[0] && a[1] >= b[1] && a[0] + a[2] <= b[0] + b[2] && a[1] + a[3] <= b[1] + b[3];
   for (const { bbox } of parts) {
     const [x, y, w, h] = bbox;
     // A ring clear of its circle holds the circle whole: it is looked for round that circle below.
-    if (w < 1.3 * usual || h < 1.3 * usual || w > 4 * usual || h > 4 * usual || shapes.some((s) => inside(s.bbox, bbox))) continue;
+    if (w < 1.3 * usual || h < 1.3 * usual || w > 4 * usual || h > 4 * usual || shapes.some((s) => boxWithin(s.bbox, bbox))) continue;
     const near = shapes.filter((s) => overlap(s.bbox, bbox) > 0);
     let best: { cx: number; cy: number; hits: number } | undefined;
     for (let cy = y + r; cy <= y + h - r; cy++) {
@@ -541,7 +540,7 @@ function isTick(members: Int32Array, [x, y, w, h]: Box, width: number): boolean 
 
 /** A box printed with a box inside (▣) or a ring round a disc (◉) is one mark: the outer one. */
 function outermost(shapes: FoundShape[]): FoundShape[] {
-  const inside = (a: Box, b: Box) => a !== b && a[0] >= b[0] - 1 && a[1] >= b[1] - 1 && a[0] + a[2] <= b[0] + b[2] + 1 && a[1] + a[3] <= b[1] + b[3] + 1;
+  const inside = (a: Box, b: Box) => a !== b && boxWithin(a, b, 1);
   const kept = shapes.filter((s) => !shapes.some((o) => o !== s && inside(s.bbox, o.bbox)));
   // The inner shape's ink belongs to the outer one.
   return kept.map((s) => (shapes.some((o) => o !== s && inside(o.bbox, s.bbox)) ? { ...s, ink: Math.max(s.ink, INK.checked), checked: true, unsure: false } : s));
@@ -889,6 +888,11 @@ function rulePath(r: Rule, pt: number): DrawnPath {
     [x1 * pt, y1 * pt],
   ];
   return { paint: "stroke", lineWidth: pt, subpaths: [{ points, closed: false, curved: false }], bbox: [x0 * pt, y0 * pt, (x1 - x0) * pt, (y1 - y0) * pt] };
+}
+
+/** Box `a` lies within box `b`, give or take `slack` pixels. */
+function boxWithin(a: Box, b: Box, slack = 0): boolean {
+  return a[0] >= b[0] - slack && a[1] >= b[1] - slack && a[0] + a[2] <= b[0] + b[2] + slack && a[1] + a[3] <= b[1] + b[3] + slack;
 }
 
 function overlap(a: readonly number[], b: readonly number[]): number {
