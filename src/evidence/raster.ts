@@ -312,3 +312,22 @@ export function deskew(src: GrayImage, angle: number): Deskewed {
     toSource: ([x, y, w, h]) => [x, y + (x + w / 2 - cx) * t, w, h],
   };
 }
+
+/**
+ * Images stacked one under another on a white ground, `gap` white rows round each: one OCR request for many small
+ * regions (a native tesseract call costs its start-up each time). Each image's top row in the stack.
+ */
+export function stackImages(images: readonly GrayImage[], gap: number, background = 255): { image: GrayImage; tops: number[] } {
+  const width = Math.max(1, ...images.map((c) => c.width));
+  const tops: number[] = [];
+  let height = gap;
+  for (const c of images) {
+    tops.push(height);
+    height += c.height + gap;
+  }
+  const data = new Uint8Array(width * height).fill(background);
+  images.forEach((c, k) => {
+    for (let y = 0; y < c.height; y++) data.set(c.data.subarray(y * c.width, (y + 1) * c.width), (tops[k]! + y) * width);
+  });
+  return { image: { width, height, data }, tops };
+}

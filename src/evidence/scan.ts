@@ -11,7 +11,7 @@
 import { detectHighlights, MARKER_MAP, type HighlightAnalysis, type HighlightRegion, type SeparatedInk } from "./highlight.js";
 import { warning } from "./messages.js";
 import type { OcrEngine, OcrLine, OcrResult, OcrWord } from "./ocr.js";
-import { deskew, sampleRotated, type GrayImage, type RgbaImage } from "./raster.js";
+import { deskew, sampleRotated, stackImages, type GrayImage, type RgbaImage } from "./raster.js";
 import type { Result } from "./result.js";
 import type { BBox, ColorName, EvidenceWarning } from "./schema.js";
 import { normalizeEvidenceText } from "./thai.js";
@@ -227,24 +227,10 @@ async function readCrops(ink: SeparatedInk, regions: readonly HighlightRegion[],
   if (regions.length === 0) return [];
   const crops = regions.map((r) => cropRegion(ink, r));
   const gap = Math.round(MONTAGE_GAP * options.dpi);
-  const width = Math.max(...crops.map((c) => c.image.width));
-  const tops: number[] = [];
-  let height = gap;
-  for (const c of crops) {
-    tops.push(height);
-    height += c.image.height + gap;
-  }
-  const text = new Uint8Array(width * height).fill(255);
-  const marker = new Uint8Array(width * height).fill(MARKER_MAP.paper);
-  crops.forEach((c, k) => {
-    for (let y = 0; y < c.image.height; y++) {
-      const at = (tops[k]! + y) * width;
-      text.set(c.image.data.subarray(y * c.image.width, (y + 1) * c.image.width), at);
-      marker.set(c.marker.data.subarray(y * c.image.width, (y + 1) * c.image.width), at);
-    }
-  });
-  const result = await options.engine.recognize({ image: { width, height, data: text }, mode: "block", dpi: options.dpi });
-  const coverage = markerCoverage({ width, height, data: marker });
+  const { image: text, tops } = stackImages(crops.map((c) => c.image), gap);
+  const { image: marker } = stackImages(crops.map((c) => c.marker), gap, MARKER_MAP.paper);
+  const result = await options.engine.recognize({ image: text, mode: "block", dpi: options.dpi });
+  const coverage = markerCoverage(marker);
   return crops.map((c, k) => {
     const top = tops[k]!;
     const lines = result.lines.filter((l) => l.bbox[1] + l.bbox[3] / 2 >= top && l.bbox[1] + l.bbox[3] / 2 < top + c.image.height);

@@ -429,9 +429,6 @@ function alignChoices(q: CompiledQuestion, marks: LineMark[], tagged: Set<string
   return matched;
 }
 
-/** Below this the words beside a box fit none of the question's choices: OCR garbled them ("d" for "มี"). */
-const UNREAD = 0.35;
-
 /**
  * Boxes whose words OCR garbled, beside boxes placed by their words: when as many of the question's choices are
  * left between two placed boxes (or a placed box and the question's start or end, or the two) as there are such
@@ -444,7 +441,8 @@ function placeUnreadBetween(q: CompiledQuestion, marks: readonly LineMark[], mat
   const placed = new Set(matched.values());
   // A box in a table row is a matrix cell's, when the question has cells (placed by alignRowCells).
   const cells = q.fields.some((f) => f.kind === "cell");
-  const unread = (m: LineMark) => !placed.has(m) && (m.rowText === undefined || !cells) && fields.every((f) => choiceScore(f, m) < UNREAD);
+  // Words that fit no choice well enough to be taken by it: garbled by OCR ("d" for "มี"), or read only in part.
+  const unread = (m: LineMark) => !placed.has(m) && (m.rowText === undefined || !cells) && fields.every((f) => choiceScore(f, m) < MIN_SCORE);
   for (let i = 0; i < marks.length; ) {
     if (!unread(marks[i]!)) {
       i++;

@@ -12,7 +12,7 @@ import { estimateSkew } from "../evidence/highlight.js";
 import { wordOfSymbols, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from "../evidence/ocr.js";
 import type { DrawnPath } from "../evidence/pdf-drawing.js";
 import { union, type TextItem } from "../evidence/pdf.js";
-import { connectedComponents, open, sampleRotated, type GrayImage, type Mask } from "../evidence/raster.js";
+import { connectedComponents, open, sampleRotated, stackImages, type GrayImage, type Mask } from "../evidence/raster.js";
 import type { Block, Message } from "../docx/model.js";
 import { pageBlocks, type Counters, type FoundMark } from "./layout.js";
 
@@ -52,7 +52,72 @@ export async function readScannedFormPage(gray: GrayImage, dpi: number, engine: 
   const straight = Math.abs(skew) < STRAIGHT;
   const image = straight ? gray : sampleRotated(gray, gray.width / 2, gray.height / 2, skew, gray.width, gray.height);
   const ocr = await engine.recognize({ image, mode: "page", dpi });
-  return layoutScannedPage(image, dpi, ocr, page, { paragraph: 0, table: 0 }, straight ? dark : undefined);
+  const ink = straight ? dark : darkMask(image);
+  const missed = unreadLines(ink, ocr, dpi);
+  const read = missed.length ? await readAgain(engine, image, missed, dpi, ocr) : ocr;
+  return layoutScannedPage(image, dpi, read, page, { paragraph: 0, table: 0 }, ink);
+}
+
+/**
+ * Letters' ink that no OCR word covers, in runs along a line long enough to be words: text tesseract's page layout
+ * left out (a line of typed names between two headings, taken for a picture). The boxes of such runs, with a margin,
+ * to be read again; marks, rules, dust and a pen's tick are no such runs.
+ */
+export function unreadLines(dark: Mask, ocr: OcrResult, dpi: number): Box[] {
+  const px = dpi / 72;
+  const covered = new Uint8Array(dark.width * dark.height);
+  for (const line of ocr.lines) {
+    for (const w of line.words) {
+      const pad = Math.round(0.3 * w.bbox[3]);
+      const [x0, x1] = [Math.max(0, w.bbox[0] - pad), Math.min(dark.width, w.bbox[0] + w.bbox[2] + pad)];
+      for (let y = Math.max(0, w.bbox[1] - pad); y < Math.min(dark.height, w.bbox[1] + w.bbox[3] + pad); y++) covered.fill(1, y * dark.width + x0, y * dark.width + x1);
+    }
+  }
+  // Letters of 10–20 pt print: a stroke at least 2.5 pt high, no letter taller than 14 pt or wider than 20 pt.
+  const letters = connectedComponents(dark)
+    .members.map((m) => bounds(m, dark.width))
+    .filter(([x, y, w, h]) => h >= 2.5 * px && h <= 14 * px && w <= 20 * px && !covered[Math.round(y + h / 2) * dark.width + Math.round(x + w / 2)])
+    .sort((a, b) => a[0] - b[0]);
+  const runs: { box: Box; count: number }[] = [];
+  for (const l of letters) {
+    const [x, y, w, h] = l;
+    // The run this letter continues: on its line (most of the letter within the run's rows), less than a wide
+    // space after the run's last letter.
+    const run = runs.find(({ box: [rx, ry, rw, rh] }) => x - (rx + rw) < 1.2 * Math.max(rh, h) && x >= rx && Math.min(y + h, ry + rh) - Math.max(y, ry) >= 0.5 * Math.min(h, rh));
+    if (!run) {
+      runs.push({ box: l, count: 1 });
+      continue;
+    }
+    run.box = union([run.box, l]);
+    run.count++;
+  }
+  return runs
+    .filter(({ box: [, , w, h], count }) => count >= 5 && w >= 4 * h && h <= 20 * px)
+    .map(({ box: [x, y, w, h] }) => {
+      const pad = Math.round(0.4 * h);
+      const [x0, y0] = [Math.max(0, x - pad), Math.max(0, y - pad)];
+      return [x0, y0, Math.min(dark.width, x + w + pad) - x0, Math.min(dark.height, y + h + pad) - y0] as Box;
+    });
+}
+
+/** The page's OCR with the lines `boxes` hold, read again as blocks of their own (all in one request). */
+async function readAgain(engine: OcrEngine, image: GrayImage, boxes: readonly Box[], dpi: number, ocr: OcrResult): Promise<OcrResult> {
+  const crops = boxes.map(([x, y, w, h]): GrayImage => {
+    const data = new Uint8Array(w * h);
+    for (let r = 0; r < h; r++) data.set(image.data.subarray((y + r) * image.width + x, (y + r) * image.width + x + w), r * w);
+    return { width: w, height: h, data };
+  });
+  const { image: stack, tops } = stackImages(crops, Math.round(0.3 * dpi));
+  const result = await engine.recognize({ image: stack, mode: "block", dpi });
+  const lines = result.lines.flatMap((line) => {
+    const middle = line.bbox[1] + line.bbox[3] / 2;
+    const k = tops.findIndex((top, n) => middle >= top && middle < top + crops[n]!.height);
+    if (k < 0) return [];
+    const shift = (b: Box): Box => [b[0] + boxes[k]![0], b[1] - tops[k]! + boxes[k]![1], b[2], b[3]];
+    const moved = (w: OcrWord): OcrWord => ({ ...w, bbox: shift(w.bbox) });
+    return [{ ...line, bbox: shift(line.bbox), words: line.words.map(moved), symbols: line.symbols.map(moved) }];
+  });
+  return lines.length ? { ...ocr, text: [ocr.text, ...lines.map((l) => l.text)].join("\n"), lines: [...ocr.lines, ...lines] } : ocr;
 }
 
 /** The pure part: a straightened page image and its OCR → blocks and the marks it was unsure of. */
@@ -63,7 +128,7 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
   // Ticks are judged by the words as they read without the boxes and circles OCR ran into them ("ovi" for "○ ✔ มี").
   const choiceBoxes = shapes.filter((s) => s.shape !== "tick").map((s) => s.bbox);
   const clearWords = ocr.lines.flatMap((l) => clearOfMarks(l, choiceBoxes)).filter((w) => w.text.trim());
-  const marks = tickedAfter(notLetters(shapes, words, clearWords, dark), dark);
+  const marks = wrappedTicks(typedAfter(notLetters(shapes, words, clearWords, dark), dark), dark);
   const messages: Message[] = [];
   for (const m of marks.filter((x) => x.unsure)) {
     const box = m.bbox.map((v) => Math.round(v * pt)) as Box;
@@ -250,14 +315,16 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
     // Ink running on out of a box found inside a larger shape is the pen's stroke, when there is ink inside too.
     const typedBefore = (b: Box) => typedMarkBefore(dark, b) && !touchesNextLetter(dark, b, maxReach, [1]);
     let typed = typedBefore(bbox);
-    let touches = !typed && touchesNextLetter(dark, bbox, maxReach);
+    // A mark typed right after the box is no letter of its words.
+    const touchesWords = (b: Box) => touchesNextLetter(dark, b, maxReach) && !typedMarkAfter(dark, b);
+    let touches = !typed && touchesWords(bbox);
     if (touches && bbox === piece) {
       const within = inner();
       // The square inside must leave out some of the shape: otherwise the shape is the box, and it runs into a letter.
       if (!isBox(within) || (within[2] > piece[2] - 3 && within[3] > piece[3] - 3)) return;
       bbox = within;
       typed = typedBefore(bbox);
-      touches = !typed && touchesNextLetter(dark, bbox, maxReach);
+      touches = !typed && touchesWords(bbox);
     }
     const box = judge(gray, bbox, "box");
     if (touches && !box.checked) return;
@@ -341,7 +408,8 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
     // Circles a little larger than boxes, and truly round: round letters of ordinary print stay out.
     if (w < CIRCLE_MIN * px || hh < CIRCLE_MIN * px || w > maxSide || hh > maxSide || Math.abs(w - hh) > 0.12 * Math.max(w, hh)) continue;
     if (taken.some((t) => overlap(t, bbox) > 0.3 * w * hh)) continue;
-    if (ringHits(dark, x + w / 2, y + hh / 2, (w + hh) / 4) < RING_HITS || touchesNextLetter(dark, bbox, maxReach)) continue;
+    if (ringHits(dark, x + w / 2, y + hh / 2, (w + hh) / 4) < RING_HITS) continue;
+    if (touchesNextLetter(dark, bbox, maxReach) && !typedMarkAfter(dark, bbox)) continue;
     taken.push(bbox);
     out.push(judge(gray, bbox, "circle"));
   }
@@ -368,34 +436,51 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
 }
 
 /**
- * A tick typed between a choice's empty box or circle and its words ("○ ✔ มี", "☐ ✓ มี"): nothing but paper
- * between the two, less than the choice's width apart. It answers that choice.
+ * A tick typed before a box that Word wrapped to the end of the line above ("☐ ไม่มี ✓" over "☐ มี" in a narrow
+ * table cell): a tick with nothing after it on its line, over an empty box that opens the next line, left of the
+ * tick. It answers that box.
  */
-function tickedAfter(shapes: FoundShape[], dark: Mask): FoundShape[] {
-  const answered = new Set<FoundShape>();
-  const out = shapes.map((s) => {
-    if (s.checked || s.ringed || s.shape === "tick") return s;
-    const [x, y, w, h] = s.bbox;
-    const tick = shapes.find((t) => {
-      if (t.shape !== "tick" || answered.has(t)) return false;
-      const gap = t.bbox[0] - (x + w);
-      return gap >= 1 && gap < w && Math.abs(t.bbox[1] + t.bbox[3] / 2 - (y + h / 2)) < 0.5 * h && paperBetween(dark, x + w, t.bbox[0], y, h);
+function wrappedTicks(shapes: FoundShape[], dark: Mask): FoundShape[] {
+  const answers = new Map<FoundShape, FoundShape>();
+  for (const tick of shapes) {
+    if (tick.shape !== "tick" || !endsLine(dark, tick.bbox, 1)) continue;
+    const middle = tick.bbox[1] + tick.bbox[3] / 2;
+    const below = shapes
+      .filter((b) => b.shape === "box" && !b.checked && !answers.has(b) && b.bbox[0] < tick.bbox[0])
+      .filter((b) => b.bbox[1] + b.bbox[3] / 2 - middle > 0.8 * b.bbox[3] && b.bbox[1] + b.bbox[3] / 2 - middle < 2.5 * b.bbox[3])
+      .sort((a, b) => a.bbox[1] - b.bbox[1])[0];
+    if (below && endsLine(dark, below.bbox, -1)) answers.set(below, tick);
+  }
+  const wrapped = new Set(answers.values());
+  return shapes
+    .filter((s) => !wrapped.has(s))
+    .map((s) => {
+      const tick = answers.get(s);
+      return tick ? { ...s, tick: tick.bbox, ink: INK.checked, checked: true, unsure: false } : s;
     });
-    if (!tick) return s;
-    answered.add(tick);
-    return { ...s, tick: tick.bbox, ink: INK.checked, checked: true, unsure: false };
-  });
-  return out.filter((s) => !answered.has(s));
 }
 
-/** Nothing but specks between columns `from` and `to` over the rows of a shape: no column inked a quarter down. */
-function paperBetween(dark: Mask, from: number, to: number, y: number, h: number): boolean {
-  for (let xx = from + 1; xx < to - 1; xx++) {
-    let ink = 0;
-    for (let yy = y; yy < y + h; yy++) ink += dark.data[yy * dark.width + xx]!;
-    if (ink > 0.25 * h) return false;
-  }
+/** Nothing but paper (or a table's rule) for two of its widths on `side` of a shape: it ends (or opens) its line. */
+function endsLine(dark: Mask, box: Box, side: -1 | 1): boolean {
+  const { column, ruleAt } = columnsBeside(dark, box, side);
+  for (let d = 3; d <= 2 * box[2] && !ruleAt(d); d++) if (column(d) === "ink") return false;
   return true;
+}
+
+/**
+ * A mark typed between a choice's empty box or circle and its words ("○ ✔ มี", "○X ไม่มี", "☐ / มี") answers that
+ * choice; the glyph's own shape, if it was found as a tick, is no mark of its own.
+ */
+function typedAfter(shapes: FoundShape[], dark: Mask): FoundShape[] {
+  const glyphs: Box[] = [];
+  const out = shapes.map((s) => {
+    if (s.checked || s.ringed || s.shape === "tick") return s;
+    const glyph = typedMarkAfter(dark, s.bbox);
+    if (!glyph) return s;
+    glyphs.push(glyph);
+    return { ...s, tick: glyph, ink: INK.checked, checked: true, unsure: false };
+  });
+  return out.filter((s) => s.shape !== "tick" || !glyphs.some((g) => overlap(g, s.bbox) > 0));
 }
 
 /**
@@ -715,62 +800,145 @@ function touchesNextLetter(dark: Mask, [x, y, w, h]: Box, maxReach: number, side
 
 /**
  * A tick, slash or cross typed just before an empty box ("✓□", "/□": how some offices answer in Word): one glyph no
- * wider than the box, at most a box's width before it, with a space (or the cell's rule) before the glyph. A letter of
- * a word has more letters before it. A tick typed after a box is found as a tick of its own (tickedAfter).
+ * wider than the box, with a space (or the cell's rule) before the glyph. A letter of a word has more letters before
+ * it. Up to 0.6 of a box before it, any such glyph; up to a box's width ("✓ □" with a space typed), one of a mark's
+ * shape. Typed after a box, a mark is read by typedMarkAfter.
  */
-function typedMarkBefore(dark: Mask, [x, y, w, h]: Box): boolean {
+function typedMarkBefore(dark: Mask, box: Box): boolean {
+  const clear = Math.max(3, Math.round(0.3 * box[2]));
+  if (glyphBeside(dark, box, -1, 0.6 * box[2], clear)) return true;
+  const glyph = glyphBeside(dark, box, -1, box[2], clear);
+  return glyph !== undefined && markShaped(glyph, dark.width);
+}
+
+/**
+ * A tick, cross or slash typed right after an empty box or circle, before its words ("○X ไม่มี", "☐ ✓ มี"): one
+ * glyph of a mark's shape less than the choice's width after it, a space after the glyph. Its box, or undefined.
+ */
+function typedMarkAfter(dark: Mask, box: Box): Box | undefined {
+  const glyph = glyphBeside(dark, box, 1, box[2], 0);
+  return glyph && markShaped(glyph, dark.width) ? glyph.box : undefined;
+}
+
+interface Glyph {
+  box: Box;
+  /** Its ink, as indices into the page. */
+  members: Int32Array;
+  /** Pieces of ink of some size: one for a typed mark (two where the scan broke a stroke), more for "A.1". */
+  strokes: number;
+}
+
+/** A glyph's ink is a tick, a cross or a slash, of one stroke or two. */
+function markShaped({ box, members, strokes }: Glyph, width: number): boolean {
+  return strokes <= 2 && (isTick(members, box, width) || isCrossOrSlash(members, box, width));
+}
+
+/**
+ * The one glyph standing beside a box on `side` (-1 before, 1 after), at most `maxGap` from it, with `clear` columns
+ * of paper (or a table's rule) beyond it: its box, or undefined. The glyph is no wider than 1.3 boxes and half a box
+ * high at least; a break inside it is allowed (a thin stroke the scan broke).
+ */
+function glyphBeside(dark: Mask, [x, y, w, h]: Box, side: -1 | 1, maxGap: number, clear: number): Glyph | undefined {
+  const { column, ruleAt, top, bottom, ruled } = columnsBeside(dark, [x, y, w, h], side);
+  // At most `maxGap` between the glyph and the box; the box's own blurred edge is no glyph.
+  let d = 1;
+  while (d <= 2 && column(d) === "ink") d++;
+  while (d <= maxGap && column(d) === "blank") d++;
+  if (d > maxGap || column(d) === "rule") return undefined;
+  const start = d;
+  const gapInside = Math.max(2, Math.round(0.15 * w));
+  let blank = 0;
+  for (; blank <= gapInside && d - start <= 2 * w; d++) blank = column(d) === "ink" ? 0 : blank + 1;
+  const width = d - start - blank;
+  if (width < 0.2 * w || width > 1.3 * w) return undefined;
+  const x0 = side < 0 ? x - start - width + 1 : x + w - 1 + start;
+  // The glyph's ink: the pieces in its columns that reach into the middle of the box's line (a letter of the line
+  // above or below reaching into the columns is not the glyph's).
+  const window: Mask = { width, height: bottom - top, data: new Uint8Array(width * (bottom - top)) };
+  for (let yy = top; yy < bottom; yy++) {
+    if (ruled.has(yy)) continue;
+    for (let k = 0; k < width; k++) window.data[(yy - top) * width + k] = dark.data[yy * dark.width + x0 + k]!;
+  }
+  const [middleFrom, middleTo] = [y + 0.2 * h - top, y + 0.8 * h - top];
+  const pieces = connectedComponents(window).members.filter((m) => m.some((i) => i / width >= middleFrom && i / width < middleTo));
+  const members = Int32Array.from(pieces.flatMap((m) => Array.from(m, (i) => (top + Math.floor(i / width)) * dark.width + x0 + (i % width))));
+  if (members.length === 0) return undefined;
+  const glyph = bounds(members, dark.width);
+  // A glyph stands at least half a box high, with the ink of a stroke that long; specks of dust side by side do not.
+  if (glyph[3] < 0.5 * h || members.length < 0.8 * h) return undefined;
+  for (let k = 0; k < clear && !ruleAt(d + k); k++) if (column(d + k) === "ink") return undefined;
+  // Strokes are the pieces of some size; dots and dust are not.
+  const largest = Math.max(...pieces.map((m) => m.length));
+  return { box: glyph, members, strokes: pieces.filter((m) => m.length >= 0.15 * largest).length };
+}
+
+/**
+ * The columns beside a box on `side`, d = 1, 2, … away from it: "ink" (a glyph's, within the box's line), "rule" (a
+ * table's upright rule, running on far above and below) or "blank". Rows a short table row's rules run along just
+ * above and below the box are left out.
+ */
+function columnsBeside(dark: Mask, [x, y, w, h]: Box, side: -1 | 1) {
   const [top, bottom] = [Math.max(0, Math.round(y - 0.3 * h)), Math.min(dark.height, Math.round(y + 1.3 * h))];
-  // A short table row's rules run just above and below its box: their rows are not a glyph before it.
-  const [left, right] = [x, Math.min(dark.width, x + 4 * w)];
+  // A short table row's rules run just above and below its box: their rows are not a glyph beside the box.
+  const [left, right] = side < 0 ? [x, Math.min(dark.width, x + 4 * w)] : [Math.max(0, x - 3 * w), x + w];
   const ruled = new Set<number>();
   for (let yy = top; yy < bottom && right - left >= w; yy++) {
     let on = 0;
     for (let xx = left; xx < right; xx++) on += dark.data[yy * dark.width + xx]!;
     if (on >= 0.9 * (right - left)) ruled.add(yy);
   }
-  const column = (xx: number): "ink" | "rule" | "blank" => {
+  const column = (d: number): "ink" | "rule" | "blank" => {
+    const xx = side < 0 ? x - d : x + w - 1 + d;
     if (xx < 0 || xx >= dark.width) return "blank";
     let ink = 0;
     let run = 0;
     let longest = 0;
-    for (let yy = Math.max(0, Math.round(y - 0.8 * h)); yy < Math.min(dark.height, Math.round(y + 1.8 * h)); yy++) {
+    let all = 0;
+    const [from, to] = [Math.max(0, Math.round(y - 0.8 * h)), Math.min(dark.height, Math.round(y + 1.8 * h))];
+    for (let yy = from; yy < to; yy++) {
       const on = dark.data[yy * dark.width + xx]!;
       if (on && yy >= top && yy < bottom && !ruled.has(yy)) ink++;
       run = on ? run + 1 : 0;
       longest = Math.max(longest, run);
+      all += on;
     }
-    // A table's rule runs on from far above to far below; a typed glyph stays within its line.
-    if (longest >= 2.2 * h) return "rule";
+    // A table's rule runs on from far above to far below (a faint one with breaks); a typed glyph stays within its
+    // line.
+    if (longest >= 2.2 * h || all >= 0.85 * (to - from)) return "rule";
     // A lone dark pixel is dust.
     return ink >= 2 ? "ink" : "blank";
   };
-  // At most a space between the glyph and the box; the box's own blurred edge is no glyph.
-  let d = 1;
-  while (d <= 2 && column(x - d) === "ink") d++;
-  while (d <= 0.6 * w && column(x - d) === "blank") d++;
-  if (d > 0.6 * w || column(x - d) === "rule") return false;
-  const start = d;
-  // The glyph: inked columns, a break inside it allowed (a thin pen stroke the scan broke).
-  const gapInside = Math.max(2, Math.round(0.15 * w));
-  let blank = 0;
-  for (; blank <= gapInside && d - start <= 2 * w; d++) blank = column(x - d) === "ink" ? 0 : blank + 1;
-  const width = d - start - blank;
-  if (width < 0.2 * w || width > 1.3 * w) return false;
-  // A glyph stands at least half a box high, with the ink of a stroke that long; specks of dust side by side do not.
-  let [first, last, inked] = [bottom, top, 0];
-  for (let xx = x - start - width + 1; xx <= x - start; xx++) {
-    for (let yy = top; yy < bottom; yy++) {
-      if (dark.data[yy * dark.width + xx] && !ruled.has(yy)) [first, last, inked] = [Math.min(first, yy), Math.max(last, yy), inked + 1];
-    }
+  // A rule's own blurred edge is part of it.
+  const ruleAt = (d: number) => {
+    const c = column(d);
+    return c === "rule" || (c === "ink" && [1, 2].some((e) => column(d + e) === "rule"));
+  };
+  return { column, ruleAt, top, bottom, ruled };
+}
+
+/**
+ * A cross (X, x) or a slash (/): its ink lies along its box's diagonals — both of them from end to end, or the rising
+ * one alone on a glyph at least a third as wide as tall (a letter's upright stem is no slash). Round and upright
+ * strokes of letters lie off them.
+ */
+function isCrossOrSlash(members: Int32Array, [x, y, w, h]: Box, width: number): boolean {
+  if (w < 0.3 * h || w > 1.6 * h || members.length === 0) return false;
+  const near = 0.2;
+  const bands = [new Set<number>(), new Set<number>()];
+  let on = 0;
+  for (const i of members) {
+    const rx = ((i % width) - x + 0.5) / w;
+    const ry = (((i / width) | 0) - y + 0.5) / h;
+    const band = Math.min(4, Math.floor(ry * 5));
+    const falling = Math.abs(rx - ry) < near;
+    const rising = Math.abs(rx + ry - 1) < near;
+    if (falling) bands[0]!.add(band);
+    if (rising) bands[1]!.add(band);
+    if (falling || rising) on++;
   }
-  if (last - first < 0.5 * h || inked < 0.8 * h) return false;
-  for (let k = 0; k < Math.max(3, Math.round(0.3 * w)); k++) {
-    const c = column(x - d - k);
-    // The rule's own blurred edge is part of it.
-    if (c === "rule" || (c === "ink" && [1, 2].some((e) => column(x - d - k - e) === "rule"))) return true;
-    if (c === "ink") return false;
-  }
-  return true;
+  if (on < 0.85 * members.length) return false;
+  const along = (k: number) => bands[k]!.size >= 4;
+  return (along(0) && along(1)) || (along(1) && w <= 1.1 * h);
 }
 
 /** Of 32 points round a circle of radius r, those with ink at or a little inside it (a ring or a disc). */

@@ -372,6 +372,18 @@ describe("question codes as OCR reads them off a scanned copy", () => {
     expect(valueOf("P7.1.4:no")).toBe(true);
   });
 
+  it("places a box whose words OCR read only in part (its first word lost under a pen's ring) as a garbled one", () => {
+    const { valueOf } = extract(
+      [
+        p(r(form.file.title)),
+        p(r(`P4.2 ${text("P4.2")}`)),
+        // "มีจำนวนทั้งสิ้น 12 บริการ" without its "มี": close to the choice's words, not close enough to be taken by them.
+        p(TICKED, r(" จำนวนทังสิน 12 บบริการ (ถ้าไม่มีให้ระบุ0 บริการ)     "), EMPTY, r(" ไม่ทราบจำนวน")),
+      ].join(""),
+    );
+    expect(valueOf("P4.2:total")).toBe(true);
+  });
+
   it("does not take a code-like line start without the question's words", () => {
     const { doc } = extract([p(r("A4.6.1 รายการอื่นที่ไม่เกี่ยวข้องกับแบบสำรวจนี้")), p(TICKED, r(" มี"))].join(""));
     expect(doc.answers.filter((a) => a.question === "P4.6.1")).toEqual([]);

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Block } from "../../src/docx/model.js";
 import { runBatch } from "../../src/batch/run.js";
 import { chooseOcrEngine } from "../../src/evidence/ocr-native.js";
-import type { OcrEngine, OcrResult } from "../../src/evidence/ocr.js";
+import type { OcrEngine, OcrRequest, OcrResult } from "../../src/evidence/ocr.js";
 import { loadRaster } from "../../src/evidence/image.js";
 import { openPdf } from "../../src/evidence/pdf.js";
 import { toGray, type GrayImage } from "../../src/evidence/raster.js";
@@ -214,6 +214,48 @@ describe("a scanned paper copy of the form", () => {
     ]);
   });
 
+  it("reads again, in one request, a line of print the page's OCR left out, and places its words where they stand", async () => {
+    const [width, height] = [600, 200];
+    const data = new Uint8Array(width * height).fill(255);
+    // Two lines of letter-sized blobs: the page OCR reads the first, and leaves the second out.
+    const letters = (x0: number, y0: number, count: number) => {
+      for (let k = 0; k < count; k++) for (let y = y0; y < y0 + 16; y++) for (let x = x0 + 14 * k; x < x0 + 14 * k + 10; x++) data[y * width + x] = 0;
+    };
+    letters(40, 40, 8);
+    letters(40, 120, 10);
+    const box = (x: number, y: number, w: number, h: number): [number, number, number, number] => [x, y, w, h];
+    const line = (text: string, bbox: [number, number, number, number]) => ({ text, bbox, confidence: 0.95, words: [{ text, bbox, confidence: 0.95 }], symbols: [{ text, bbox, confidence: 0.95 }] });
+    const requests: OcrRequest[] = [];
+    const fake: OcrEngine = {
+      name: "fake",
+      parallelism: 1,
+      async recognize(request) {
+        requests.push(request);
+        if (request.mode === "page") return { text: "ชื่อจังหวัด", confidence: 0.95, lines: [line("ชื่อจังหวัด", box(40, 40, 108, 16))] };
+        // The stack of crops: the ink it holds is the line left out.
+        const { width: w, data: d } = request.image;
+        let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
+        d.forEach((v, i) => {
+          if (v < 128) [x0, y0, x1, y1] = [Math.min(x0, i % w), Math.min(y0, Math.floor(i / w)), Math.max(x1, i % w), Math.max(y1, Math.floor(i / w))];
+        });
+        return { text: "นามสกุล", confidence: 0.95, lines: [line("นามสกุล", box(x0, y0, x1 - x0 + 1, y1 - y0 + 1))] };
+      },
+      terminate: async () => undefined,
+    };
+    const page = await readScannedFormPage({ width, height, data }, 150, fake, 1);
+    expect(requests.map((r) => r.mode)).toEqual(["page", "block"]);
+    const texts = page.blocks.map((b) => (b.kind === "paragraph" ? b.inlines.map((i) => (i.kind === "text" ? i.text : "")).join("") : ""));
+    expect(texts).toEqual(["ชื่อจังหวัด", "นามสกุล"]);
+    // In points: the second line's blobs start at 40 px, 120 px down (150 dpi).
+    const second = page.blocks[1]!;
+    expect(second.kind === "paragraph" && second.box![1]).toBeCloseTo(120 * 0.48, 0);
+    // A page its OCR read whole is not read again.
+    requests.length = 0;
+    data.fill(255, 100 * width);
+    await readScannedFormPage({ width, height, data }, 150, fake, 1);
+    expect(requests.map((r) => r.mode)).toEqual(["page"]);
+  });
+
   it("does not read handwriting on a blank as text: the blank is reported for a person, typed words are read", () => {
     const { ink, read } = drawnPage(420, 200, [[0, 0], [1, 0], [0, 1]]);
     // Two blanks (underlined spaces): a scribbled word on the first, a typed value on the second.
@@ -285,6 +327,57 @@ describe("a scanned paper copy of the form", () => {
     circle(240, 60, 13);
     for (let x = 264; x < 320; x += 9) for (let y = 50; y < 70; y++) ink(x, y);
     expect(marks(read(2).blocks)).toBe("x_");
+  });
+
+  it("takes a cross typed right after an empty circle (\"○X ไม่มี\") or a slash a space after a box for that choice's answer", () => {
+    const { ink, square, read } = drawnPage(460, 200, [[0, 0], [1, 0]]);
+    const circle = (cx: number, cy: number, r: number) => {
+      for (let a = 0; a < 2 * Math.PI; a += 0.02) ink(cx + r * Math.cos(a), cy + r * Math.sin(a)), ink(cx + (r - 1) * Math.cos(a), cy + (r - 1) * Math.sin(a));
+    };
+    const word = (x: number, y: number) => {
+      for (let xx = x; xx < x + 40; xx += 9) for (let yy = y; yy < y + 20; yy++) ink(xx, yy);
+    };
+    // "○X ไม่มี": the X 3 px after the circle (close enough to pass for the next letter), then a space and the words.
+    circle(40, 60, 13);
+    for (let k = 0; k <= 18; k++) ink(57 + k * 0.75, 51 + k), ink(70.5 - k * 0.75, 51 + k);
+    word(86, 50);
+    circle(240, 60, 13);
+    word(264, 50);
+    // "☐ / มี": a slash a space after the box; "☐ l..." a letter's upright stroke there is no mark.
+    square(20, 130, 26);
+    for (let k = 0; k <= 20; k++) ink(60 + k * 0.6, 154 - k);
+    word(90, 136);
+    square(220, 130, 26);
+    for (let y = 134; y < 156; y++) ink(260, y), ink(261, y);
+    word(276, 136);
+    expect(marks(read(2).blocks)).toBe("x_x_");
+  });
+
+  it("takes a tick typed a space before a box (\"✓ ☐\") for its answer, not a round letter there", () => {
+    const { ink, square, read } = drawnPage(460, 110, [[0, 0], [1, 0]]);
+    // The tick ends 0.9 of a box before the box.
+    for (let k = 0; k <= 8; k++) ink(60 + k * 0.7, 56 + k);
+    for (let k = 0; k <= 20; k++) ink(65.6 + k * 0.55, 64 - k);
+    square(100, 40, 26);
+    for (let x = 140; x < 190; x += 9) for (let y = 46; y < 64; y++) ink(x, y);
+    // A round letter as far before the second box.
+    for (let a = 0; a < 2 * Math.PI; a += 0.02) ink(270 + 7 * Math.cos(a), 54 + 7 * Math.sin(a));
+    square(300, 40, 26);
+    for (let x = 340; x < 390; x += 9) for (let y = 46; y < 64; y++) ink(x, y);
+    expect(marks(read(2).blocks)).toBe("x_");
+  });
+
+  it("gives a tick Word wrapped to the end of the line above (\"☐ ไม่มี ✓\" over \"☐ มี\") to the box opening the next line", () => {
+    const { ink, square, read } = drawnPage(320, 160, [[0, 0], [1, 0]]);
+    // A narrow table cell: its left and right rules.
+    for (let y = 0; y < 160; y++) ink(8, y), ink(240, y);
+    square(20, 30, 26);
+    for (let x = 60; x < 120; x += 9) for (let y = 36; y < 54; y++) ink(x, y);
+    for (let k = 0; k <= 8; k++) ink(150 + k * 0.7, 46 + k);
+    for (let k = 0; k <= 20; k++) ink(155.6 + k * 0.55, 54 - k);
+    square(20, 80, 26);
+    for (let x = 60; x < 100; x += 9) for (let y = 86; y < 104; y++) ink(x, y);
+    expect(marks(read(2).blocks)).toBe("_x");
   });
 
   it("keeps the letters after the circle OCR read into a word (\"๐ไม่มี\"), though their boxes lie over the circle", () => {
