@@ -74,8 +74,8 @@ export function unreadLines(dark: Mask, ocr: OcrResult, dpi: number): Box[] {
     }
   }
   // Letters of 10–20 pt print: a stroke at least 2.5 pt high, no letter taller than 14 pt or wider than 20 pt.
-  const letters = connectedComponents(dark)
-    .members.map((m) => bounds(m, dark.width))
+  const letters = piecesOf(dark)
+    .map((p) => p.bbox)
     .filter(([x, y, w, h]) => h >= 2.5 * px && h <= 14 * px && w <= 20 * px && !covered[Math.round(y + h / 2) * dark.width + Math.round(x + w / 2)])
     .sort((a, b) => a[0] - b[0]);
   const runs: { box: Box; count: number }[] = [];
@@ -98,6 +98,18 @@ export function unreadLines(dark: Mask, ocr: OcrResult, dpi: number): Box[] {
       const [x0, y0] = [Math.max(0, x - pad), Math.max(0, y - pad)];
       return [x0, y0, Math.min(dark.width, x + w + pad) - x0, Math.min(dark.height, y + h + pad) - y0] as Box;
     });
+}
+
+const piecesByMask = new WeakMap<Mask, { members: Int32Array; bbox: Box }[]>();
+
+/** A page's pieces of ink (8-connected) with their bounds: found once, for the unread-ink search and the marks. */
+function piecesOf(dark: Mask): { members: Int32Array; bbox: Box }[] {
+  let found = piecesByMask.get(dark);
+  if (!found) {
+    found = connectedComponents(dark).members.map((members) => ({ members, bbox: bounds(members, dark.width) }));
+    piecesByMask.set(dark, found);
+  }
+  return found;
 }
 
 /** The page's OCR with the lines `boxes` hold, read again as blocks of their own (all in one request). */
@@ -402,7 +414,7 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
       }
     }
   }
-  const parts = connectedComponents(dark).members.map((members) => ({ members, bbox: bounds(members, dark.width) }));
+  const parts = piecesOf(dark);
   for (const { bbox } of parts) {
     const [x, y, w, hh] = bbox;
     // Circles a little larger than boxes, and truly round: round letters of ordinary print stay out.
@@ -805,10 +817,8 @@ function touchesNextLetter(dark: Mask, [x, y, w, h]: Box, maxReach: number, side
  * shape. Typed after a box, a mark is read by typedMarkAfter.
  */
 function typedMarkBefore(dark: Mask, box: Box): boolean {
-  const clear = Math.max(3, Math.round(0.3 * box[2]));
-  if (glyphBeside(dark, box, -1, 0.6 * box[2], clear)) return true;
-  const glyph = glyphBeside(dark, box, -1, box[2], clear);
-  return glyph !== undefined && markShaped(glyph, dark.width);
+  const glyph = glyphBeside(dark, box, -1, box[2], Math.max(3, Math.round(0.3 * box[2])));
+  return glyph !== undefined && (glyph.gap <= 0.6 * box[2] || markShaped(glyph, dark.width));
 }
 
 /**
@@ -822,6 +832,8 @@ function typedMarkAfter(dark: Mask, box: Box): Box | undefined {
 
 interface Glyph {
   box: Box;
+  /** Columns from the box's side to the glyph's first ink. */
+  gap: number;
   /** Its ink, as indices into the page. */
   members: Int32Array;
   /** Pieces of ink of some size: one for a typed mark (two where the scan broke a stroke), more for "A.1". */
@@ -869,7 +881,7 @@ function glyphBeside(dark: Mask, [x, y, w, h]: Box, side: -1 | 1, maxGap: number
   for (let k = 0; k < clear && !ruleAt(d + k); k++) if (column(d + k) === "ink") return undefined;
   // Strokes are the pieces of some size; dots and dust are not.
   const largest = Math.max(...pieces.map((m) => m.length));
-  return { box: glyph, members, strokes: pieces.filter((m) => m.length >= 0.15 * largest).length };
+  return { box: glyph, gap: start, members, strokes: pieces.filter((m) => m.length >= 0.15 * largest).length };
 }
 
 /**
