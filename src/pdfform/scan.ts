@@ -317,6 +317,8 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
     const [, , w, hh] = b;
     return w >= minSide && hh >= minSide && w <= maxSide && hh <= maxSide && hh <= 2 * w && w <= 1.3 * hh && hasFourSides(lines, b);
   };
+  // A shape runs into the next letter of its words — a mark typed right after it ("○X ไม่มี") is no such letter.
+  const touchesWords = (b: Box) => touchesNextLetter(dark, b, maxReach) && !typedMarkAfter(dark, b);
   const consider = (piece: Box): void => {
     // A tick drawn by hand runs out of its box: the box is looked for inside the larger shape — also when box and
     // stroke together still pass for a box (a taller one) but run into the words beside it.
@@ -327,8 +329,6 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
     // Ink running on out of a box found inside a larger shape is the pen's stroke, when there is ink inside too.
     const typedBefore = (b: Box) => typedMarkBefore(dark, b) && !touchesNextLetter(dark, b, maxReach, [1]);
     let typed = typedBefore(bbox);
-    // A mark typed right after the box is no letter of its words.
-    const touchesWords = (b: Box) => touchesNextLetter(dark, b, maxReach) && !typedMarkAfter(dark, b);
     let touches = !typed && touchesWords(bbox);
     if (touches && bbox === piece) {
       const within = inner();
@@ -421,7 +421,7 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
     if (w < CIRCLE_MIN * px || hh < CIRCLE_MIN * px || w > maxSide || hh > maxSide || Math.abs(w - hh) > 0.12 * Math.max(w, hh)) continue;
     if (taken.some((t) => overlap(t, bbox) > 0.3 * w * hh)) continue;
     if (ringHits(dark, x + w / 2, y + hh / 2, (w + hh) / 4) < RING_HITS) continue;
-    if (touchesNextLetter(dark, bbox, maxReach) && !typedMarkAfter(dark, bbox)) continue;
+    if (touchesWords(bbox)) continue;
     taken.push(bbox);
     out.push(judge(gray, bbox, "circle"));
   }
@@ -872,7 +872,7 @@ function glyphBeside(dark: Mask, [x, y, w, h]: Box, side: -1 | 1, maxGap: number
     for (let k = 0; k < width; k++) window.data[(yy - top) * width + k] = dark.data[yy * dark.width + x0 + k]!;
   }
   const [middleFrom, middleTo] = [y + 0.2 * h - top, y + 0.8 * h - top];
-  const pieces = connectedComponents(window).members.filter((m) => m.some((i) => i / width >= middleFrom && i / width < middleTo));
+  const pieces = connectedComponents(window).members.filter((m) => m.some((i) => Math.floor(i / width) >= middleFrom && Math.floor(i / width) < middleTo));
   const members = Int32Array.from(pieces.flatMap((m) => Array.from(m, (i) => (top + Math.floor(i / width)) * dark.width + x0 + (i % width))));
   if (members.length === 0) return undefined;
   const glyph = bounds(members, dark.width);
