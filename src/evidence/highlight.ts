@@ -106,6 +106,11 @@ const STAMP_MIN_CHROMA = 0.12;
 const ANALYSIS_DPI = 100;
 
 const LUM = [0.299, 0.587, 0.114] as const;
+/**
+ * A pixel whose every channel keeps at least this share of the paper's is plain paper in every class above: its
+ * chroma is under HL_MIN_CHROMA and its luminance over RULE_MAX_LUM.
+ */
+const PAPERLIKE = 1 - HL_MIN_CHROMA + 0.01;
 
 export function estimatePaper(img: RgbaImage, dpi: number): PaperModel {
   const block = Math.max(16, Math.round(dpi * 0.4));
@@ -298,9 +303,12 @@ function paperField(paper: PaperModel, cellsX: number, cellsY: number, factor: n
     const y0 = Math.floor(by);
     const y1 = Math.min(rows - 1, y0 + 1);
     const fy = by - y0;
-    const [top, bottom] = [y0 * cols * 3, y1 * cols * 3];
+    const top = y0 * cols * 3;
+    const bottom = y1 * cols * 3;
     for (let cx = 0, o = cy * cellsX * 3; cx < cellsX; cx++, o += 3) {
-      const [a0, a1, fx] = [x0s[cx]! * 3, x1s[cx]! * 3, fxs[cx]!];
+      const a0 = x0s[cx]! * 3;
+      const a1 = x1s[cx]! * 3;
+      const fx = fxs[cx]!;
       for (let c = 0; c < 3; c++) {
         const a = rgb[top + a0 + c]! * (1 - fx) + rgb[top + a1 + c]! * fx;
         const b = rgb[bottom + a0 + c]! * (1 - fx) + rgb[bottom + a1 + c]! * fx;
@@ -451,6 +459,11 @@ function classify(img: RgbaImage, paper: PaperModel, dpi: number, minLum = HL_MI
       const ig = 1 / pg;
       const ib = 1 / pb;
       const iplum = 1 / (LUM[0] * pr + LUM[1] * pg + LUM[2] * pb);
+      // Most pixels are paper: every channel this close to the paper's is no marker, ink, rule or stamp, so it only
+      // counts towards the cell's mean colour (and its ink value, when separating).
+      const lr = PAPERLIKE * pr;
+      const lg = PAPERLIKE * pg;
+      const lb = PAPERLIKE * pb;
       let nh = 0;
       let nn = 0;
       let nr = 0;
@@ -472,6 +485,14 @@ function classify(img: RgbaImage, paper: PaperModel, dpi: number, minLum = HL_MI
           sumR += R;
           sumG += G;
           sumB += B;
+          if (R >= lr && G >= lg && B >= lb) {
+            if (text) {
+              const m = Math.min(1, Math.max(R * ir, G * ig, B * ib));
+              text[p] = (m * 255 + 0.5) | 0;
+              marker![p] = MARKER_MAP.paper;
+            }
+            continue;
+          }
           const r0 = R * ir;
           const g0 = G * ig;
           const b0 = B * ib;

@@ -75,27 +75,41 @@ function rowPass(src: Mask, radius: number, erode: boolean): Mask {
 
 /**
  * boxPass down the columns, done row by row with a running count per column: walking a column touches one byte per
- * row of a page-sized mask, and that cost 10× more than the same pass along the rows.
+ * row of a page-sized mask, and that cost 10× more than the same pass along the rows. Rows without a set cell are
+ * told apart first (indexOf): they add nothing to the counts, and an output row whose window holds none but them
+ * (dilation) or any of them (erosion) stays empty without being looked at — most rows of a marker mask.
  */
 function columnPass(src: Mask, radius: number, erode: boolean): Mask {
   const { width: w, height: h, data } = src;
   const out = new Uint8Array(w * h);
   const window = 2 * radius + 1;
-  const outside = erode ? 1 : 0;
   const count = new Int32Array(w);
+  const filled = new Uint8Array(h);
+  for (let y = 0; y < h; y++) filled[y] = data.subarray(y * w, (y + 1) * w).indexOf(1) === -1 ? 0 : 1;
+  // Rows of the grid in the window that have set cells, and that have none.
+  let withSet = 0;
+  let empty = 0;
   const addRow = (y: number, sign: number) => {
     if (y < 0 || y >= h) {
-      if (outside) for (let x = 0; x < w; x++) count[x]! += sign;
+      // Erosion treats the grid's outside as set.
+      if (erode) for (let x = 0; x < w; x++) count[x]! += sign;
       return;
     }
+    if (!filled[y]) {
+      empty += sign;
+      return;
+    }
+    withSet += sign;
     const row = y * w;
     for (let x = 0; x < w; x++) count[x]! += sign * data[row + x]!;
   };
   for (let y = -radius; y <= radius; y++) addRow(y, 1);
   for (let y = 0; y < h; y++) {
     const row = y * w;
-    if (erode) for (let x = 0; x < w; x++) out[row + x] = count[x] === window ? 1 : 0;
-    else for (let x = 0; x < w; x++) out[row + x] = count[x]! > 0 ? 1 : 0;
+    if (erode ? empty === 0 : withSet > 0) {
+      if (erode) for (let x = 0; x < w; x++) out[row + x] = count[x] === window ? 1 : 0;
+      else for (let x = 0; x < w; x++) out[row + x] = count[x]! > 0 ? 1 : 0;
+    }
     addRow(y + radius + 1, 1);
     addRow(y - radius, -1);
   }

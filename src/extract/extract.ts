@@ -121,6 +121,8 @@ interface Segment {
   end: number;
   /** How closely the line after the printed code repeats the question's own words (0–1). */
   textSim: number;
+  /** A parent's sub-questions' lines [start, end) within its region: none of its own entries is there. */
+  children?: [number, number][];
 }
 
 export function extractAnswers(form: CompiledForm, doc: DocxDocument, source: AnswerDocument["source"]): AnswerDocument {
@@ -329,7 +331,7 @@ function segmentQuestions(form: CompiledForm, lines: readonly Line[]): Segment[]
     candidates.push({ line: line.index, q, textSim, weight: 1 + 3 * textSim + (printed === code ? 1 : 0) });
   }
   const chosen = heaviestIncreasing(candidates);
-  const segments = chosen.map((c, i) => ({
+  const segments = chosen.map((c, i): Segment => ({
     question: form.questions[c.q]!,
     start: c.line,
     end: chosen[i + 1]?.line ?? lines.length,
@@ -350,6 +352,7 @@ function segmentQuestions(form: CompiledForm, lines: readonly Line[]): Segment[]
       seg.start = ownItems;
     }
     seg.end = end;
+    seg.children = descendants.map((d) => [d.start, d.end]);
   }
   return segments.sort((a, b) => b.start - a.start || a.end - b.end);
 }
@@ -852,7 +855,7 @@ function readEntries(
     const max = Math.max(...list.map((f) => f.entry!.index));
     const rows: number[] = [];
     for (let n = 1, cursor = from; n <= max; n++) {
-      const row = findEntryRow(lines, n, cursor, seg.end);
+      const row = findEntryRow(lines, n, cursor, seg);
       if (row === undefined) break;
       rows.push(row);
       cursor = row + 1;
@@ -903,9 +906,11 @@ function entriesHeading(q: CompiledQuestion, group: string): string | undefined 
   return item?.kind === "entries" ? item.label : undefined;
 }
 
-function findEntryRow(lines: readonly Line[], n: number, from: number, end: number): number | undefined {
+/** The line opening entry `n` in the question's own lines (a sub-question's numbered rows are its own). */
+function findEntryRow(lines: readonly Line[], n: number, from: number, seg: Segment): number | undefined {
   const re = new RegExp(`^\\s*(?:${n}|${"๐๑๒๓๔๕๖๗๘๙"[n] ?? n})\\s*[.)]`, "u");
-  for (let li = from; li < end; li++) if (re.test(lines[li]!.text)) return li;
+  const inChild = (li: number) => seg.children?.some(([a, b]) => li >= a && li < b) ?? false;
+  for (let li = from; li < seg.end; li++) if (re.test(lines[li]!.text) && !inChild(li)) return li;
   return undefined;
 }
 
@@ -969,6 +974,22 @@ function blankItem(field: FieldDef, text: string, location: Location, how: Recog
     case "number":
     case "percent": {
       const n = parseThaiNumber(raw.replace(/(บริการ|รายการ|ชุดข้อมูล|ครั้ง(ต่อปี)?|คน|%|ร้อยละ)/gu, ""));
+      // Words around the number (a printed label OCR misread, "7ีจำนวนทั้งสิ้น 39"): the number next to the unit is
+      // the answer, kept with what was read and a warning.
+      const last = n === null ? [...raw.matchAll(/[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?/gu)].pop() : undefined;
+      if (last) {
+        const value = parseThaiNumber(last[0])!;
+        warnings.push({
+          severity: "warning",
+          code: "number_among_words",
+          question: field.question,
+          field: field.id,
+          location,
+          message: `"${raw}" in ${field.id} is more than a number: read as ${value}`,
+          messageTh: `"${raw}" ในช่อง ${field.id} มีข้อความอื่นปนกับตัวเลข: อ่านเป็น ${value} — โปรดตรวจ`,
+        });
+        return withRaw(value, "number");
+      }
       if (n === null) {
         warnings.push({
           severity: "warning",

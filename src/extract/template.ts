@@ -93,12 +93,47 @@ export interface Found {
   end: number;
 }
 
+/**
+ * Thai vowels and tone marks written above or below a letter, which OCR of a scanned copy drops and confuses more than
+ * any other characters ("ทีตังหน่วยงาน" for "ที่ตั้งหน่วยงาน"); sara am is the nikhahit over sara aa.
+ */
+const STACKED = new Set([..."\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"]);
+
+/** The compact view without the stacked marks: the letters on the line, which OCR reads far more reliably. */
+function skeleton(c: Compact): Compact {
+  const chars: string[] = [];
+  const map: number[] = [];
+  for (let i = 0; i < c.text.length; i++) {
+    const ch = c.text[i]!;
+    if (STACKED.has(ch)) continue;
+    chars.push(ch === "\u0e33" ? "\u0e32" : ch);
+    map.push(c.map[i]!);
+  }
+  return { text: chars.join(""), map };
+}
+
+/** Printed words are looked for by their letters alone only when that many are left: fewer match other words. */
+const MIN_SKELETON_KEY = 6;
+/** A heading this long (in letters) is also found by its last letters, on the next two lines. */
+const MIN_TAILED_KEY = 12;
+const TAIL_LETTERS = 8;
+
 const compactCache = new WeakMap<Line, Compact>();
 function lineCompact(line: Line): Compact {
   let c = compactCache.get(line);
   if (!c) {
     c = compact(line.text);
     compactCache.set(line, c);
+  }
+  return c;
+}
+
+const skeletonCache = new WeakMap<Line, Compact>();
+function lineSkeleton(line: Line): Compact {
+  let c = skeletonCache.get(line);
+  if (!c) {
+    c = skeleton(lineCompact(line));
+    skeletonCache.set(line, c);
   }
   return c;
 }
@@ -115,11 +150,27 @@ export function findLiteral(lines: readonly Line[], literal: string, from: Curso
   if (key.length === 0) return undefined;
   // Where reading has got to, the next printed words usually follow at once, even glued to the typed value; words
   // that follow other printed words at the end of a paragraph begin the next paragraph that has any text.
+  const letters = skeleton({ text: key, map: [] }).text;
   return (
     search(lines, key, from, Math.min(limit, nextWordsLine(lines, from, adjacent, limit) + 1), false) ??
     search(lines, key, from, limit, true) ??
-    search(lines, key, from, limit, false)
+    search(lines, key, from, limit, false) ??
+    // Printed words OCR misread, by their letters: anywhere when there are enough of them to tell; a short label
+    // only right where reading has got to; a long heading OCR garbled in its first words by its last ones, next.
+    (letters.length >= MIN_SKELETON_KEY ? search(lines, letters, from, limit, false, lineSkeleton) : atCursor(lines, letters, from)) ??
+    (letters.length >= MIN_TAILED_KEY ? search(lines, letters.slice(-TAIL_LETTERS), from, Math.min(limit, from.line + 3), false, lineSkeleton) : undefined)
   );
+}
+
+/** Short printed words (by their letters) as the very next words on the line reading has got to. */
+function atCursor(lines: readonly Line[], letters: string, from: Cursor): Found | undefined {
+  const line = lines[from.line];
+  if (!line || letters.length < 2) return undefined;
+  const c = lineSkeleton(line);
+  const at = firstCompactAtOrAfter(c, from.offset);
+  if (!c.text.startsWith(letters, at)) return undefined;
+  const end = c.map[at + letters.length - 1]! + 1;
+  return standsAlone(line.text, end) ? { line: from.line, start: c.map[at]!, endLine: from.line, end } : undefined;
 }
 
 /** The line the first search covers up to: `from`'s own, or for adjacent words past a paragraph's end, the next with text. */
@@ -134,10 +185,10 @@ function nextWordsLine(lines: readonly Line[], from: Cursor, adjacent: boolean, 
   return li;
 }
 
-function search(lines: readonly Line[], key: string, from: Cursor, limit: number, strict: boolean): Found | undefined {
+function search(lines: readonly Line[], key: string, from: Cursor, limit: number, strict: boolean, view = lineCompact): Found | undefined {
   for (let li = from.line; li < limit; li++) {
     const line = lines[li]!;
-    const c = lineCompact(line);
+    const c = view(line);
     const startCompact = li === from.line ? firstCompactAtOrAfter(c, from.offset) : 0;
     for (let at = c.text.indexOf(key, startCompact); at >= 0; at = c.text.indexOf(key, at + 1)) {
       const end = c.map[at + key.length - 1]! + 1;
@@ -146,7 +197,7 @@ function search(lines: readonly Line[], key: string, from: Cursor, limit: number
     const next = li + 1 < limit ? lines[li + 1] : undefined;
     if (next) {
       // Wrapped: the literal starts in this paragraph and ends in the next.
-      const n = lineCompact(next);
+      const n = view(next);
       for (let cut = Math.max(1, key.length - n.text.length); cut < key.length; cut++) {
         const head = key.slice(0, cut);
         if (c.text.endsWith(head) && c.text.length - cut >= startCompact && n.text.startsWith(key.slice(cut))) {
@@ -215,7 +266,7 @@ function firstCompactAtOrAfter(c: Compact, offset: number): number {
 
 /** A typed value: what remains once the printed blank filler and framing punctuation are taken off. */
 export function cleanValue(text: string): string {
-  return balance(text
+  const value = balance(text
     .replaceAll(MARK_CHAR, " ")
     .replace(/[_…]+/g, " ")
     .replace(/\.{2,}/g, " ")
@@ -223,10 +274,18 @@ export function cleanValue(text: string): string {
     .replace(/\(?\s*แนบ(?:เอกสาร)?หลักฐาน[^)]*\)?\s*$/u, "")
     .replace(/^[\s:;,.)(\]/]+/u, "")
     .replace(/[\s:;,(\[]+$/u, "")
+    // What is left of a dotted leader after the value (one dot, as OCR reads a row of them), but not the dot that
+    // ends an abbreviation: consonants only ("สพร.", "สกมช.") or one or two letters ("ภาคผนวก ก.", "พ.ศ.").
+    .replace(/(?<!(?:^|[\s.])(?:[\u0e01-\u0e2e]{1,5}|[\p{L}\p{M}]{1,2}))\.$/u, "")
+    .replace(/^(\S*(?:@|\/\/|www\.)\S*?)\.$/u, "$1")
     .replace(/^\((.*)\)$/u, "$1")
     .replace(/\s+/g, " ")
     .trim());
+  // Marks alone ("ๆ", "์", a vowel sign) are specks OCR read on an empty blank, never a value.
+  return NO_VALUE.test(value) ? "" : value;
 }
+
+const NO_VALUE = /^[\p{M}\u0e2f\u0e46]+$/u;
 
 /** A bracket of the printed label left at either end of a value ("…เหตุผล____)") is not part of it. */
 function balance(value: string): string {

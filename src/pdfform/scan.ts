@@ -176,6 +176,8 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
   return { blocks: pageBlocks(items, { paths, widgets: [] }, page, counters, found), messages };
 }
 
+/** An entry's number in a table's first column. */
+const NUMBERING = /^[0-9๐-๙]{1,2}\.$/u;
 /** What OCR makes of a choice's box or circle when it runs it into the words. */
 const MARK_GLYPH = /^[๐oO0○◯□☐口\[\]]$/u;
 
@@ -659,6 +661,9 @@ function notLetters(shapes: FoundShape[], words: readonly OcrWord[], clearWords:
         return word.confidence >= 0.8 && /\p{L}{2}/u.test(word.text) && overlap(word.bbox, s.bbox) > 0.5 * s.bbox[2] * s.bbox[3] && !(opens && apart);
       });
     }
+    // A table's numbering cell ("1.", "2." under "ที่") is boxed by its row's rules: a box holding a number OCR read
+    // with confidence is that cell, not a choice (a pen's tick is no digit and a dot).
+    if (s.shape === "box") return !words.some((word) => NUMBERING.test(word.text) && word.confidence >= 0.8 && overlap(word.bbox, s.bbox) > 0.6 * word.bbox[2] * word.bbox[3]);
     if (s.shape !== "circle" || s.ringed) return true;
     // A letter's inner stroke ("e", "a") crosses part of the middle; a choice's circle is empty there, or full —
     // and no letter is a full disc ("el" OCR made of "● มี" is no word).

@@ -67,6 +67,28 @@ describe("P7.1: processes glued to their labels, and the parent's own items afte
     expect(valueOf("P7.1:new_tech.1.process_3")).toBeUndefined();
   });
 
+  it("does not take a sub-question's numbered rows for the parent's missing entries", () => {
+    const { valueOf } = extract(
+      [
+        p(r("P7.1 จังหวัดของท่านมีการใช้เทคโนโลยีเหล่านี้นอกเหนือจากที่กรมต้นสังกัดจัดหาให้ในการทำงานหรือไม่ (ตอบตามแนวนอน)")),
+        p(r("เทคโนโลยีใหม่ ได้มีการศึกษา และ/หรือ นำมาปรับใช้แล้ว (สามารถตอบได้มากกว่าหนึ่งข้อ)")),
+        p(r("1. เทคโนโลยี ____ Metaverse")),
+        p(TICKED, r(" กำลังศึกษา")),
+        p(EMPTY, r(" นำมาปรับใช้แล้ว (ตอบได้มากกว่า 1 ข้อ) (โปรดระบุกระบวนการทำงาน)")),
+        p(r("P7.1.1 การประยุกต์ใช้เทคโนโลยีปัญญาประดิษฐ์ (AI) (ผู้ตอบ: ทุกหน่วยงาน)")),
+        p(EMPTY, r(" ไม่มี")),
+        p(TICKED, r(" มี แนบเอกสารหลักฐาน ภาพถ่ายการใช้งานระบบ ระบุกระบวนการทำงาน/โครงการ (ตอบได้มากกว่า 1 กระบวนการ)")),
+        table(
+          row(cell(p(r("ที่"))), cell(p(r(PROCESS)))),
+          row(cell(p(r("1."))), cell(p(r("Chatbot ตอบคำถามประชาชนบน LINE OA")))),
+          row(cell(p(r("2."))), cell(p(r("สรุปรายงานการประชุมด้วย AI")))),
+        ),
+      ].join(""),
+    );
+    expect(valueOf("P7.1:new_tech.1.name")).toBe("Metaverse");
+    expect(valueOf("P7.1:new_tech.2.name")).toBeUndefined();
+  });
+
   it("reads no process where no process label is printed, rather than the choice's own words", () => {
     const { valueOf } = extract(
       [
@@ -210,6 +232,10 @@ describe("empty blanks stay empty", () => {
     expect(valueOf("P2.2.1.2:i1.url")).toBeUndefined();
     expect(valueOf("P2.2.1.2:i2.organization")).toBeUndefined();
     expect(valueOf("P2.2.1.2:i3.yes")).toBe(true);
+  });
+
+  it("reads no value where OCR read a speck on an empty blank as a mark alone (ๆ, ์, a vowel sign)", () => {
+    for (const speck of ["ๆ", "์", "ู"]) expect(openDataChannels([`ระบุ URL ${speck}`])("P2.2.1.2:i1.url")).toBeUndefined();
   });
 
   it("knows the next item's line when it was retyped", () => {
@@ -382,6 +408,48 @@ describe("question codes as OCR reads them off a scanned copy", () => {
       ].join(""),
     );
     expect(valueOf("P4.2:total")).toBe(true);
+  });
+
+  it("reads the general block when OCR lost the labels' tone marks and vowels above or below, or garbled a heading's first words", () => {
+    const { doc } = extract(
+      [
+        p(r("ข้อมูลทัวไปเกียวกับจังหวัด")),
+        p(r("ชื่อจังหวัด เชียงใหม่")),
+        // "ที่ตั้งหน่วยงาน" without its tone marks, a dotted leader read as one dot after the value
+        p(r("ทีตังหน่วยงาน สำนักงานสหกรณ์จังหวัดเชียงใหม่ ถนนโชตนา 50300.")),
+        // the heading "ชื่อผู้ประสานงานที่ให้ติดต่อ…" broken and garbled in its first words, "ชื่อ" read "ชือ"
+        p(r("ง Cady a ซอผู้ประสานงานทีบ ที่ให้ติ v a")),
+        p(r("หติดตอกรณทต้องการสอบถามขอมูลเพมเตมชือ รัตนา นามสกุล แก้วมูล. ตำแหน่ง นักวิชาการสถิติ")),
+        p(r("โทรศัพท์ที่ทำงาน 053-527-577 เบอร์ต่อ 299 โทรศัพท์มือถือ 061 570 0923 e-mail plan.chiangmai@cpd.go.th.")),
+        p(r("G1. จังหวัดของท่านมีการแต่งตั้งคณะกรรมการผู้บริหารเทคโนโลยีสารสนเทศระดับสูงระดับจังหวัด หรือไม่")),
+      ].join(""),
+    );
+    expect(doc.general.office_location).toBe("สำนักงานสหกรณ์จังหวัดเชียงใหม่ ถนนโชตนา 50300");
+    expect(doc.general.first_name).toBe("รัตนา");
+    expect(doc.general.last_name).toBe("แก้วมูล");
+    expect(doc.general.email).toBe("plan.chiangmai@cpd.go.th");
+  });
+
+  it("keeps the dot that ends an abbreviation", () => {
+    const { valueOf } = extract(
+      [
+        p(r(`P4.4 ${text("P4.4")}`)),
+        p(TICKED, r(" ไม่มี โปรดระบุเหตุผล อยู่ระหว่างรอการจัดสรรจาก สพร.")),
+      ].join(""),
+    );
+    expect(valueOf("P4.4:no.reason")).toBe("อยู่ระหว่างรอการจัดสรรจาก สพร.");
+  });
+
+  it("reads a count whose printed label OCR misread, keeping the number with a warning", () => {
+    const { doc, valueOf } = extract(
+      [
+        p(r(form.file.title)),
+        p(r(`P4.1 ${text("P4.1")}`)),
+        p(TICKED, r(" 7ีจำนวนทั้งสิ้น 39 บริการ (ถ้าไม่มีให้ระบุ 0 บริการ)"), EMPTY, r(" ไม่ทราบจำนวน")),
+      ].join(""),
+    );
+    expect(valueOf("P4.1:total.count")).toBe(39);
+    expect(doc.warnings.map((w) => w.code)).toContain("number_among_words");
   });
 
   it("does not take a code-like line start without the question's words", () => {

@@ -135,6 +135,21 @@ describe("a scanned paper copy of the form", () => {
     expect(marks(read(5).blocks)).toBe("_x_");
   });
 
+  it("takes a table's numbering cells (\"1.\" under \"ที่\"), boxed by the row's rules, for cells and not boxes", () => {
+    const drawTable = () => {
+      const page = drawnPage(320, 200);
+      for (const y of [20, 60, 100, 140]) for (let x = 0; x < 320; x++) page.ink(x, y), page.ink(x, y + 1);
+      for (let y = 0; y < 200; y++) for (const x of [10, 11, 300, 301, 100, 138]) page.ink(x, y > 20 && y < 142 ? y : 20);
+      return page;
+    };
+    const word = (text: string, y: number) => ({ text, bbox: [110, y, 16, 18] as [number, number, number, number], confidence: 0.93 });
+    const numbers = [word("1.", 31), word("2.", 71), word("3.", 111)];
+    const ocr = { text: "1.\n2.\n3.", confidence: 0.93, lines: numbers.map((w) => ({ ...w, words: [w], symbols: [w] })) };
+    // The same cells without the numbers OCR read in them are boxes as tall as their rows (legacy fields).
+    expect(marks(drawTable().read(5).blocks)).toBe("___");
+    expect(marks(drawTable().read(5, ocr).blocks)).toBe("");
+  });
+
   it("takes a tick printed in place of a box, on a line with boxes, for a checked mark", () => {
     const { ink, square, read } = drawnPage(240, 110, [[0, 0], [1, 0]]);
     // "□ ไม่มี  ✓ มี": an empty box, then a tick where the second box would be.
