@@ -156,6 +156,7 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
   const items: TextItem[] = [];
   for (const line of ocr.lines) {
     let first = true;
+    let previous = "";
     for (const w of clearOfMarks(line, markBoxes)) {
       // The box glyphs themselves come out of OCR as "[]", "O", "0" or "口": the mark stands for them.
       if (!w.text.trim() || markBoxes.some((b) => overlap(w.bbox, b) > 0.4 * w.bbox[2] * w.bbox[3])) continue;
@@ -163,7 +164,9 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
       if (handwritten.some((b) => overlap(w.bbox, b) > 0.5 * w.bbox[2] * w.bbox[3])) continue;
       // Rules and dust read as "|", ":" or "." (a printed blank's underscores stay: they are the form's).
       if (/^[\s'"`|‘’“”.,:;~\-–—]+$/u.test(w.text)) continue;
-      items.push({ str: first ? printedCode(w.text) : w.text, bbox: w.bbox.map((v) => v * pt) as Box });
+      const str = first ? printedCode(w.text) : apartScripts(`${previous.slice(-1)}${w.text}`).slice(previous ? 1 : 0);
+      items.push({ str, bbox: w.bbox.map((v) => v * pt) as Box });
+      previous = w.text;
       first = false;
     }
   }
@@ -264,6 +267,15 @@ export function printedCode(word: string): string {
   if (!m) return word;
   if (m[1] === "6" && !/^[1-4]\.$/u.test(m[2]!)) return word;
   return `${m[1] === "6" ? "G" : m[1]}${m[2]!.replace(/[lI|]/gu, "1").replace(/O/gu, "0")}`;
+}
+
+/**
+ * Thai and Latin words typed side by side have a space between them ("ใช้ ChatGPT ช่วย"), which OCR of a 150 dpi
+ * copy often loses, running them into one word or into words with no gap: the space is put back where the script
+ * changes.
+ */
+export function apartScripts(word: string): string {
+  return word.replace(/(?<=[\u0e01-\u0e4e])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u0e01-\u0e2e\u0e40-\u0e44])/gu, " ");
 }
 
 function darkMask(gray: GrayImage): Mask {

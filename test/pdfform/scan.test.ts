@@ -150,6 +150,16 @@ describe("a scanned paper copy of the form", () => {
     expect(marks(drawTable().read(5, ocr).blocks)).toBe("");
   });
 
+  it("puts back the space OCR lost between Thai and Latin words (\"ใช้ChatGPTช่วย\")", () => {
+    const words = [
+      { text: "ใช้", bbox: [20, 30, 30, 20] as [number, number, number, number], confidence: 0.9 },
+      { text: "ChatGPTช่วย", bbox: [50, 30, 90, 20] as [number, number, number, number], confidence: 0.9 },
+    ];
+    const ocr = { text: "ใช้ChatGPTช่วย", confidence: 0.9, lines: [{ text: "ใช้ChatGPTช่วย", bbox: [20, 30, 120, 20] as [number, number, number, number], confidence: 0.9, words, symbols: words }] };
+    const [block] = drawnPage(300, 100).read(4, ocr).blocks;
+    expect(block?.kind === "paragraph" && block.inlines.map((i) => (i.kind === "text" ? i.text : "")).join("")).toBe("ใช้ ChatGPT ช่วย");
+  });
+
   it("takes a tick printed in place of a box, on a line with boxes, for a checked mark", () => {
     const { ink, square, read } = drawnPage(240, 110, [[0, 0], [1, 0]]);
     // "□ ไม่มี  ✓ มี": an empty box, then a tick where the second box would be.
