@@ -150,7 +150,7 @@ export function findLiteral(lines: readonly Line[], literal: string, from: Curso
   if (key.length === 0) return undefined;
   // Where reading has got to, the next printed words usually follow at once, even glued to the typed value; words
   // that follow other printed words at the end of a paragraph begin the next paragraph that has any text.
-  const letters = skeleton({ text: key, map: [] }).text;
+  const letters = skeleton(compact(key)).text;
   return (
     search(lines, key, from, Math.min(limit, nextWordsLine(lines, from, adjacent, limit) + 1), false) ??
     search(lines, key, from, limit, true) ??

@@ -164,8 +164,7 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
       if (handwritten.some((b) => overlap(w.bbox, b) > 0.5 * w.bbox[2] * w.bbox[3])) continue;
       // Rules and dust read as "|", ":" or "." (a printed blank's underscores stay: they are the form's).
       if (/^[\s'"`|‘’“”.,:;~\-–—]+$/u.test(w.text)) continue;
-      const str = first ? printedCode(w.text) : apartScripts(`${previous.slice(-1)}${w.text}`).slice(previous ? 1 : 0);
-      items.push({ str, bbox: w.bbox.map((v) => v * pt) as Box });
+      items.push({ str: first ? printedCode(w.text) : apartScripts(previous, w.text), bbox: w.bbox.map((v) => v * pt) as Box });
       previous = w.text;
       first = false;
     }
@@ -272,10 +271,11 @@ export function printedCode(word: string): string {
 /**
  * Thai and Latin words typed side by side have a space between them ("ใช้ ChatGPT ช่วย"), which OCR of a 150 dpi
  * copy often loses, running them into one word or into words with no gap: the space is put back where the script
- * changes.
+ * changes, inside `word` and between the word before it on the line and `word`.
  */
-export function apartScripts(word: string): string {
-  return word.replace(/(?<=[\u0e01-\u0e4e])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u0e01-\u0e2e\u0e40-\u0e44])/gu, " ");
+function apartScripts(before: string, word: string): string {
+  const SCRIPT_CHANGE = /(?<=[\u0e01-\u0e4e])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u0e01-\u0e2e\u0e40-\u0e44])/gu;
+  return `${before.slice(-1)}${word}`.replace(SCRIPT_CHANGE, " ").slice(before ? 1 : 0);
 }
 
 function darkMask(gray: GrayImage): Mask {
