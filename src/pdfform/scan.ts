@@ -164,6 +164,8 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
       if (handwritten.some((b) => overlap(w.bbox, b) > 0.5 * w.bbox[2] * w.bbox[3])) continue;
       // Rules and dust read as "|", ":" or "." (a printed blank's underscores stay: they are the form's).
       if (/^[\s'"`|‘’“”.,:;~\-–—]+$/u.test(w.text)) continue;
+      // A speck read as a sign ahead of a line's first word ("© P2.2.1.3") would hide the question's code.
+      if (first && /^[\p{S}\p{P}]$/u.test(w.text.trim()) && !MARK_GLYPH.test(w.text.trim())) continue;
       items.push({ str: first ? printedCode(w.text) : apartScripts(previous, w.text), bbox: w.bbox.map((v) => v * pt) as Box });
       previous = w.text;
       first = false;

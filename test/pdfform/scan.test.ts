@@ -160,6 +160,18 @@ describe("a scanned paper copy of the form", () => {
     expect(block?.kind === "paragraph" && block.inlines.map((i) => (i.kind === "text" ? i.text : "")).join("")).toBe("ใช้ ChatGPT ช่วย");
   });
 
+  it("leaves out a speck OCR read as a sign ahead of a question's code (\"© P2.2.1.3\")", () => {
+    const box = (x: number, w: number): [number, number, number, number] => [x, 30, w, 20];
+    const words = [
+      { text: "©", bbox: box(10, 8), confidence: 0.4 },
+      { text: "P2.2.1.3", bbox: box(30, 60), confidence: 0.9 },
+      { text: "จังหวัดของท่าน", bbox: box(100, 90), confidence: 0.9 },
+    ];
+    const ocr = { text: "© P2.2.1.3 จังหวัดของท่าน", confidence: 0.9, lines: [{ text: "© P2.2.1.3 จังหวัดของท่าน", bbox: box(10, 180), confidence: 0.9, words, symbols: words }] };
+    const [block] = drawnPage(300, 100).read(4, ocr).blocks;
+    expect(block?.kind === "paragraph" && block.inlines.map((i) => (i.kind === "text" ? i.text : "")).join("")).toBe("P2.2.1.3 จังหวัดของท่าน");
+  });
+
   it("takes a tick printed in place of a box, on a line with boxes, for a checked mark", () => {
     const { ink, square, read } = drawnPage(240, 110, [[0, 0], [1, 0]]);
     // "□ ไม่มี  ✓ มี": an empty box, then a tick where the second box would be.
