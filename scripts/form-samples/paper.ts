@@ -17,9 +17,10 @@ const CROSSED = new Set(["Wingdings:253", "Wingdings:120", "Wingdings 2:84", "Wi
 
 /**
  * A checked box or circle printed empty, for the pen: the office printed the form and ticked it by hand (scan-pdf.ts
- * draws the tick). Empty-looking glyphs no form here prints (forms use ☐ □ ○), so the scanner knows where to draw.
+ * draws the tick). Empty-looking glyphs no form here prints (forms use ☐ □ ○ ◯ — relayout.ts retypes unchecked
+ * circles as ◯, which this once was, so every such circle got a pen's ring), so the scanner knows where to draw.
  */
-export const FOR_THE_PEN = { box: "▢", circle: "◯" } as const;
+export const FOR_THE_PEN = { box: "▢", circle: "⚪" } as const;
 
 /** Whether this checked mark is left for the pen (every call one mark, in document order). */
 export type Pen = () => boolean;
