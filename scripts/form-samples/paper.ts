@@ -17,10 +17,12 @@ const CROSSED = new Set(["Wingdings:253", "Wingdings:120", "Wingdings 2:84", "Wi
 
 /**
  * A checked box or circle printed empty, for the pen: the office printed the form and ticked it by hand (scan-pdf.ts
- * draws the tick). Empty-looking glyphs no form here prints (forms use ☐ □ ○ ◯ — relayout.ts retypes unchecked
- * circles as ◯, which this once was, so every such circle got a pen's ring), so the scanner knows where to draw.
+ * draws the tick where it finds these glyphs). A form's own unchecked glyphs of the same look (relayout.ts retypes
+ * some unchecked circles as ◯) are printed as their plain look-alikes, or they would get a pen's mark too.
  */
-export const FOR_THE_PEN = { box: "▢", circle: "⚪" } as const;
+export const FOR_THE_PEN = { box: "▢", circle: "◯" } as const;
+const PEN_GLYPH = /[▢◯]/gu;
+const PLAIN = { [FOR_THE_PEN.box]: "☐", [FOR_THE_PEN.circle]: "○" } as Record<string, string>;
 
 /** Whether this checked mark is left for the pen (every call one mark, in document order). */
 export type Pen = () => boolean;
@@ -53,7 +55,7 @@ export function symbolsAsPrinted(documentXml: string, pen: Pen = () => false): s
       const props = (rPr ?? "").replace(/<w:rFonts [^>]*\/>/, "").replace(/^<w:rPr>|<\/w:rPr>$/g, "");
       return `<w:r><w:rPr><w:rFonts w:ascii="DejaVu Sans" w:hAnsi="DejaVu Sans" w:eastAsia="DejaVu Sans" w:cs="DejaVu Sans"/>${props}</w:rPr><w:t>${glyph}</w:t></w:r>`;
     }
-    const marked = text!.replace(CHECKED_GLYPH, (g) => (pen() ? (g === "◉" ? FOR_THE_PEN.circle : FOR_THE_PEN.box) : g));
+    const marked = text!.replace(PEN_GLYPH, (g) => PLAIN[g]!).replace(CHECKED_GLYPH, (g) => (pen() ? (g === "◉" ? FOR_THE_PEN.circle : FOR_THE_PEN.box) : g));
     return `${open}${marked}${close}`;
   });
 }

@@ -8,7 +8,6 @@ import path from "node:path";
 import PizZip from "pizzip";
 import { describe, expect, it } from "vitest";
 import { loadForm, PACKAGE_ROOT } from "../../src/form/load.js";
-import { FOR_THE_PEN } from "../../scripts/form-samples/paper.js";
 
 const DIR = path.join(PACKAGE_ROOT, "samples", "forms");
 const STYLES = ["cc", "glyph", "sym", "legacy", "typed", "mixed", "lo"];
@@ -78,11 +77,6 @@ describe.each(index.samples.map((e) => [e.file, e] as const))("%s", (_, entry) =
     const doc = zip.file("word/document.xml");
     expect(doc).not.toBeNull();
     expect(doc!.asText()).toContain("<w:body>");
-  });
-
-  it("prints none of the glyphs the paper printer leaves for the pen (scan-pdf.ts would ring or tick them)", () => {
-    const text = new PizZip(readFileSync(path.join(DIR, entry.file))).file("word/document.xml")!.asText();
-    for (const glyph of Object.values(FOR_THE_PEN)) expect(text).not.toContain(glyph);
   });
 
   it("has a truth file that matches its index entry", () => {

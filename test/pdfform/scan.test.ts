@@ -20,6 +20,7 @@ import { pageBlocks } from "../../src/pdfform/layout.js";
 import { layoutScannedPage, readScannedFormPage } from "../../src/pdfform/scan.js";
 import { Rng } from "../../scripts/form-samples/prng.js";
 import { scanPage } from "../../scripts/form-samples/scan-pdf.js";
+import { FOR_THE_PEN, symbolsAsPrinted } from "../../scripts/form-samples/paper.js";
 
 const TUNE = path.join(PACKAGE_ROOT, "samples", "forms-pdf", "tune");
 let engine: OcrEngine | undefined;
@@ -88,6 +89,15 @@ describe("a scanned paper copy of the form", () => {
       if (typedValuesRead) expect(scanned.messages.filter((m) => m.code === "handwriting_not_read")).toEqual([]);
     }, 120_000);
   }
+
+  it("(samples) leaves the pen's glyph only where a checked mark is left for the pen, whatever glyph the form's empty marks are", () => {
+    const xml = ["◯ ไม่มี", "◉ มี", "▢ ไม่ทราบ", "☑ ทราบ"].map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`).join("");
+    const printed = symbolsAsPrinted(xml, () => true);
+    expect([...printed].filter((c) => c === FOR_THE_PEN.circle)).toHaveLength(1);
+    expect([...printed].filter((c) => c === FOR_THE_PEN.box)).toHaveLength(1);
+    expect(printed).toContain("○ ไม่มี");
+    expect(printed).toContain(`${FOR_THE_PEN.circle} มี`);
+  });
 
   it("reports a box with a speck of ink in it with its page and box, and reads clean boxes without a word", () => {
     const { ink, square, read } = drawnPage(300, 100);
