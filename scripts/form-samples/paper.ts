@@ -21,8 +21,8 @@ const CROSSED = new Set(["Wingdings:253", "Wingdings:120", "Wingdings 2:84", "Wi
  * some unchecked circles as ◯) are printed as their plain look-alikes, or they would get a pen's mark too.
  */
 export const FOR_THE_PEN = { box: "▢", circle: "◯" } as const;
-const PEN_GLYPH = /[▢◯]/gu;
-const PLAIN = { [FOR_THE_PEN.box]: "☐", [FOR_THE_PEN.circle]: "○" } as Record<string, string>;
+const PLAIN: Record<string, string> = { [FOR_THE_PEN.box]: "☐", [FOR_THE_PEN.circle]: "○" };
+const PEN_GLYPH = new RegExp(`[${Object.keys(PLAIN).join("")}]`, "gu");
 
 /** Whether this checked mark is left for the pen (every call one mark, in document order). */
 export type Pen = () => boolean;
