@@ -150,13 +150,21 @@ export function findLiteral(lines: readonly Line[], literal: string, from: Curso
   if (key.length === 0) return undefined;
   // Where reading has got to, the next printed words usually follow at once, even glued to the typed value; words
   // that follow other printed words at the end of a paragraph begin the next paragraph that has any text.
-  const letters = skeleton(compact(key)).text;
   return (
     search(lines, key, from, Math.min(limit, nextWordsLine(lines, from, adjacent, limit) + 1), false) ??
     search(lines, key, from, limit, true) ??
     search(lines, key, from, limit, false) ??
-    // Printed words OCR misread, by their letters: anywhere when there are enough of them to tell; a short label
-    // only right where reading has got to; a long heading OCR garbled in its first words by its last ones, next.
+    byLetters(lines, key, from, limit)
+  );
+}
+
+/**
+ * Printed words OCR misread, by their letters: anywhere when there are enough of them to tell; a short label only
+ * right where reading has got to; a long heading OCR garbled in its first words by its last ones, on the next lines.
+ */
+function byLetters(lines: readonly Line[], key: string, from: Cursor, limit: number): Found | undefined {
+  const letters = skeleton(compact(key)).text;
+  return (
     (letters.length >= MIN_SKELETON_KEY ? search(lines, letters, from, limit, false, lineSkeleton) : atCursor(lines, letters, from)) ??
     (letters.length >= MIN_TAILED_KEY ? search(lines, letters.slice(-TAIL_LETTERS), from, Math.min(limit, from.line + 3), false, lineSkeleton) : undefined)
   );
