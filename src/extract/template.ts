@@ -340,7 +340,12 @@ export function readTemplate(
       // Stop at the next mark: what follows it belongs to another option.
       const mark = text.indexOf(MARK_CHAR);
       if (mark >= 0) text = text.slice(0, mark);
-      if (!cleanValue(text) && until) {
+      const below = lines[cursor.line + 1];
+      if (!cleanValue(text) && !until && mark < 0 && below && below.index < limit && below.marks.length === 0 && below.rowKey === line.rowKey && below.cell === line.cell) {
+        // The last blank left empty on its line, its value typed on the line below ("☑ Website URL" ⏎ "https://…").
+        text = below.text;
+        at = below.index;
+      } else if (!cleanValue(text) && until) {
         for (let li = cursor.line + 1; li < until.line && !cleanValue(text); li++) {
           text = lines[li]!.text;
           at = li;

@@ -95,15 +95,33 @@ export function joinContinuedTables(pages: Block[][]): Block[] {
 function appendRows(table: Table, next: Table): void {
   const rows = [...next.rows];
   // Header rows repeated on the new page (their cells may be cut into other bands than on the first page).
+  // A table without marks (a list to fill in) has its first row for a header.
   const firstMarked = table.rows.findIndex((r) => r.cells.some((c) => hasContent(c, "mark")));
-  const header = new Set(table.rows.slice(0, Math.max(0, firstMarked)).flatMap(cellTexts));
+  const header = new Set(table.rows.slice(0, firstMarked < 0 ? 1 : firstMarked).flatMap(cellTexts));
   while (rows[0] && !rows[0].cells.some((c) => hasContent(c, "mark")) && cellTexts(rows[0]).length > 0 && cellTexts(rows[0]).every((t) => header.has(t))) rows.shift();
   const last = table.rows.at(-1);
   if (last && rows[0] && continuesRow(last, rows[0])) {
     const first = rows.shift()!;
-    last.cells.forEach((cell, k) => cell.blocks.push(...(first.cells[k]?.blocks ?? [])));
+    last.cells.forEach((cell, k) => {
+      const more = [...(first.cells[k]?.blocks ?? [])];
+      const [tail, head] = [cell.blocks.at(-1), more[0]];
+      if (tail?.kind === "paragraph" && head?.kind === "paragraph") cell.blocks[cell.blocks.length - 1] = joinParagraphs(tail, more.shift() as Paragraph);
+      cell.blocks.push(...more);
+    });
   }
   for (const r of rows) table.rows.push({ ...r, index: table.rows.length });
+}
+
+/**
+ * A cell's paragraph cut by the page break is one paragraph, joined as a wrapped line is (no space between Thai
+ * letters, nor inside a URL or an e-mail address, which have none).
+ */
+function joinParagraphs(a: Paragraph, b: Paragraph): Paragraph {
+  const tail = paragraphText(a);
+  const head = paragraphText(b);
+  const inWord = (THAI_LETTER_END.test(tail) && THAI_LETTER_START.test(head)) || (/(?:\/\/|www\.|@)\S*$/u.test(tail) && /^\S/u.test(head));
+  // The box stays the first part's, on its page.
+  return { ...a, inlines: mergeText([...a.inlines, ...(inWord ? [] : [{ kind: "text", text: " " } as const]), ...b.inlines]) };
 }
 
 function continuesRow(a: Table["rows"][number], b: Table["rows"][number]): boolean {
@@ -380,16 +398,33 @@ function lines(items: readonly PlacedItem[]): PlacedItem[][] {
  * unless a box or a number starts a line).
  */
 function paragraphs(printed: PlacedItem[][], where: { cell: boolean; breaks: readonly number[] }): PlacedItem[][][] {
-  const right = Math.max(...printed.map(rightOf));
-  const left = Math.min(...printed.map(leftOf));
+  const page: PageLines = { right: Math.max(...printed.map(rightOf)), left: Math.min(...printed.map(leftOf)), pitch: linePitch(printed) };
   const out: PlacedItem[][][] = [];
   for (const line of printed) {
     const para = out.at(-1);
     const prev = para?.at(-1);
-    if (para && prev && continues(para, prev, line, right, left, where)) para.push(line);
+    if (para && prev && continues(para, prev, line, page, where)) para.push(line);
     else out.push([line]);
   }
   return out;
+}
+
+interface PageLines {
+  right: number;
+  left: number;
+  /** The usual distance from one line to the next (median), or 0 when there are too few lines to tell. */
+  pitch: number;
+}
+
+const lineMiddle = (l: readonly PlacedItem[]) => centre((l.find((i) => !i.mark) ?? l[0]!).bbox)[1];
+
+function linePitch(printed: readonly PlacedItem[][]): number {
+  const steps = printed
+    .slice(1)
+    .map((l, k) => lineMiddle(l) - lineMiddle(printed[k]!))
+    .filter((d, k) => d > 0 && d < 3 * lineHeight(printed[k]!))
+    .sort((a, b) => a - b);
+  return steps.length >= 3 ? steps[steps.length >> 1]! : 0;
 }
 
 const rightOf = (l: readonly PlacedItem[]) => Math.max(...l.map((i) => i.bbox[0] + i.bbox[2]));
@@ -398,19 +433,27 @@ const lineHeight = (l: readonly PlacedItem[]) => Math.max(...l.map(textHeight));
 /** Numbering or a question code at the start of a line: "1.", "2)", "(3.1)", "P1.2", "G4.", "ข้อ". */
 const STARTS_ITEM = /^\s*(?:\(?[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*[.)]|\(?[A-Za-z]\.?[0-9]+(?:\.[0-9]+)*[.)]?\s|[GP][0-9]+(?:\.[0-9]+)*\.?\s|[-•·*]\s|หมายเหตุ)/u;
 
-function continues(para: PlacedItem[][], prev: PlacedItem[], line: PlacedItem[], right: number, left: number, where: { cell: boolean; breaks: readonly number[] }): boolean {
+function continues(para: PlacedItem[][], prev: PlacedItem[], line: PlacedItem[], page: PageLines, where: { cell: boolean; breaks: readonly number[] }): boolean {
   // A scan's line is OCR's words, with no spaces between them: its first word alone is tested too.
   if (line[0]!.mark || STARTS_ITEM.test(line.map((i) => i.str).join("")) || STARTS_ITEM.test(`${line[0]!.str} `)) return false;
   const h = lineHeight(prev);
   const prevBottom = Math.max(...prev.map((i) => i.bbox[1] + i.bbox[3]));
   const top = Math.min(...line.map((i) => i.bbox[1]));
   if (top - prevBottom > 1.6 * h || where.breaks.some((y) => y > prevBottom && y < top)) return false;
+  // An empty line between them (half a line more than the page's usual step) ends the paragraph.
+  if (page.pitch > 0 && lineMiddle(line) - lineMiddle(prev) > 1.5 * page.pitch) return false;
   if (where.cell) return true;
+  const { right, left } = page;
   const start = leftOf(para[0]!);
   // The line ran to the edge, or the next line's first word (Latin, digits, a URL: Thai has no spaces to measure
   // a word by) would not have fitted after it.
-  const wrapped = rightOf(prev) >= right - 0.2 * (right - left) || rightOf(prev) + firstWordWidth(line) > right;
-  return wrapped && leftOf(line) >= left - 4 && leftOf(line) <= start + 3 * h;
+  const latin = !THAI_START.test(line[0]!.str.trimStart());
+  const word = firstWordWidth(line);
+  const wrapped = rightOf(prev) >= right - 0.2 * (right - left) || (latin && rightOf(prev) + word > right);
+  if (!wrapped || leftOf(line) < left - 4 || leftOf(line) > start + 3 * h) return false;
+  // An indented line whose first Thai word (as the dictionary segments it: often shorter than the writer's unit,
+  // so only with the indent) would have fitted after the last one starts a paragraph of its own.
+  return latin || leftOf(line) < start + h || rightOf(prev) + word > right - 0.5 * h;
 }
 
 /**
@@ -428,9 +471,14 @@ function brokenAtEnd(line: readonly PlacedItem[], next: readonly PlacedItem[], w
 
 function firstWordWidth(line: readonly PlacedItem[]): number {
   const first = line[0]!;
-  const word = /^[^\s\u0E00-\u0E7F]+/u.exec(first.str.trimStart())?.[0];
-  return word ? (first.bbox[2] * word.length) / Math.max(1, first.str.trimStart().length) : 0;
+  const text = first.str.trimStart();
+  const word = /^[^\s\u0E00-\u0E7F]+/u.exec(text)?.[0] ?? (THAI_START.test(text) ? thaiWords.segment(text)[Symbol.iterator]().next().value?.segment : undefined);
+  return word ? (first.bbox[2] * advances(word)) / Math.max(1, advances(text)) : 0;
 }
+
+const thaiWords = new Intl.Segmenter("th", { granularity: "word" });
+/** Letters that move the pen: Thai vowels and tone marks written above or below take no width of their own. */
+const advances = (s: string) => s.replace(/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/gu, "").length;
 
 /** A drawn box is often taller than the line beside it; it joins the line its centre is on. */
 const textHeight = (i: PlacedItem) => (i.mark ? Math.min(i.bbox[3], 14) : i.bbox[3]);
@@ -443,9 +491,9 @@ function paragraph(printed: readonly PlacedItem[][], page: number, counters: Cou
     // Thai wraps between words without a space; anything else wrapped at a space — except after a hyphen or an
     // opening bracket, and in a word too long for the line, which the writer had to break.
     const tail = prev?.at(-1)?.str ?? "";
-    const word = firstWordWidth(l);
-    const brokenWord = prev !== undefined && word > 0 && !/\s$/u.test(tail) && (/[A-Za-z0-9]-$/u.test(tail) || brokenAtEnd(prev, l, width));
-    const joint = !prev || brokenWord || /[([{]$/u.test(tail) || (THAI_END.test(tail) && THAI_START.test(l[0]!.str)) ? "" : " ";
+    const latinWord = !THAI_START.test(l[0]!.str.trimStart()) && firstWordWidth(l) > 0;
+    const brokenWord = prev !== undefined && latinWord && !/\s$/u.test(tail) && (/[A-Za-z0-9]-$/u.test(tail) || brokenAtEnd(prev, l, width));
+    const joint = !prev || brokenWord || /[([{]$/u.test(tail) || (THAI_LETTER_END.test(tail) && THAI_LETTER_START.test(l[0]!.str)) || addressGoesOn(inlines, l[0]!.str) ? "" : " ";
     if (joint) inlines.push({ kind: "text", text: joint });
     inlines.push(...toInlines(l));
   }
@@ -455,6 +503,12 @@ function paragraph(printed: readonly PlacedItem[][], page: number, counters: Cou
   const x1 = Math.max(...line.map((i) => i.bbox[0] + i.bbox[2]));
   const y1 = Math.max(...line.map((i) => i.bbox[1] + i.bbox[3]));
   return { kind: "paragraph", index: counters.paragraph++, page, box: [x0, y0, x1 - x0, y1 - y0], inlines: resolveAdjacentMarks(mergeText(inlines)) };
+}
+
+/** A URL or e-mail address broken after one of its signs ("https://" ⏎ "data.go.th/" ⏎ "dataset"): it has no spaces. */
+function addressGoesOn(before: readonly Inline[], head: string): boolean {
+  const text = before.map((i) => (i.kind === "text" ? i.text : " ")).join("");
+  return /(?:\/\/|www\.|@)\S*$/u.test(text) && /[/.\-?=&#_~:]$/u.test(text) && /^[^\s\u0E00-\u0E7F]/u.test(head);
 }
 
 /** Neighbouring text pieces as one run (pdf.js splits at every font change), as a .docx run would hold them. */
@@ -468,8 +522,11 @@ function mergeText(inlines: readonly Inline[]): Inline[] {
   return out;
 }
 
-const THAI_END = /[\u0E00-\u0E7F]$/u;
 const THAI_START = /^[\u0E00-\u0E7F]/u;
+// Thai letters, not Thai digits: a line breaks between Thai words without a space, but between a word and a number
+// only at a space (Unicode line breaking keeps letters and digits together).
+const THAI_LETTER_END = /[\u0E00-\u0E4F\u0E5A-\u0E7F]$/u;
+const THAI_LETTER_START = /^[\u0E00-\u0E4F\u0E5A-\u0E7F]/u;
 const MARK_OR_PUA = new RegExp(`${MARK_GLYPH_RE.source}|[\\uF020-\\uF0FF]`, "gu");
 /** An item that is one mark glyph and nothing else. */
 const MARK_ONLY = new RegExp(`^\\s*(?:${MARK_OR_PUA.source})\\s*$`, "u");

@@ -248,6 +248,26 @@ describe("empty blanks stay empty", () => {
     expect(openDataChannels(["ระบุ URL", "https://catalog.chiangmai.go.th"])("P2.2.1.2:i1.url")).toBe("https://catalog.chiangmai.go.th");
   });
 
+  it("reads a choice's last blank typed on the line below it, but not the next choice's line", () => {
+    const channels = (...below: string[]) =>
+      extract(
+        [
+          p(r("P4.6.2 e-Consultation คือ มีการให้ประชาชนมีส่วนร่วมและเปิดโอกาสให้ประชาชนสามารถแสดงความคิดเห็นเกี่ยวกับนโยบายและการบริการ")),
+          p(EMPTY, r(" ไม่มี")),
+          p(TICKED, r(" มี")),
+          p(r("ช่องทางที่เป็นดิจิทัล")),
+          p(TICKED, r(" Website URL")),
+          ...below.map((t) => p(r(t))),
+          p(TICKED, r(" E-mail โปรดระบุ ____")),
+          p(r("hearing@chiangmai.go.th")),
+        ].join(""),
+      ).valueOf;
+    const typed = channels("https://www.chiangmai.go.th/web/hearing");
+    expect(typed("P4.6.2:yes.channels.website.url")).toBe("https://www.chiangmai.go.th/web/hearing");
+    expect(typed("P4.6.2:yes.channels.email.detail")).toBe("hearing@chiangmai.go.th");
+    expect(channels()("P4.6.2:yes.channels.website.url")).toBeUndefined();
+  });
+
   it("leaves an entry's empty first cell empty when the entry number shares it", () => {
     const { valueOf } = extract(
       [

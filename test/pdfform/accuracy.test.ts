@@ -4,7 +4,9 @@
  * Issue 16's bar: checked-item F1 ≥ 0.99 and value recall ≥ 0.97 over the split; the table printed is the figure.
  * Measured (session 5): F1 0.9946, value recall 0.928 — values typed into narrow table cells came back with words
  * broken or joined at the wrong place; session 7, after the Latin line joins: F1 0.9946, value recall 0.944 (the
- * figure only was looked at). The floors keep what was reached; the value bar is still open.
+ * figure only was looked at); session 12, after paragraphs ended at empty lines and indented lines, Thai numbers
+ * and URLs joined across line ends, a value typed on the line below its label, and a list table cut by a page
+ * break: F1 0.9947, value recall 0.9765 (the figure only). Both bars met.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -36,6 +38,6 @@ describe("forms saved as PDF, held-out split", () => {
     const f1 = (2 * total.precision * total.recall) / (total.precision + total.recall);
     console.log(`held-out PDF: checked F1 ${f1.toFixed(4)}, value recall ${total.valueRecall.toFixed(4)}`);
     expect(f1).toBeGreaterThanOrEqual(0.99);
-    expect(total.valueRecall).toBeGreaterThanOrEqual(0.94);
+    expect(total.valueRecall).toBeGreaterThanOrEqual(0.97);
   }, 600_000);
 });

@@ -91,6 +91,39 @@ describe("pageBlocks", () => {
     expect(blocks.map(paragraphText)).toEqual(["ส่วนที่ 7 เทคโนโลยีดิจิทัลและการนำไปใช้ (Digital)", "P7.1 จังหวัดของท่านมีการใช้"]);
   });
 
+  it("ends a paragraph at an empty line, and at an indented line whose first Thai word would have fitted on the line before", () => {
+    // Lines 16 pt apart; the text runs from 100 to 500 pt.
+    const blocks = pageBlocks(
+      [
+        text("ก".repeat(66), 100, 100, 400),
+        text("ข้อความต่อจากบรรทัดบน", 100, 116, 120),
+        text("แนบเอกสารหลักฐาน เอกสารแนบหมายเลข ๕", 130, 132, 360),
+        text("เทคโนโลยีใหม่ ได้มีการศึกษา", 130, 164, 160),
+        text("☐", 100, 180, 12),
+        text("มี (โปรดระบุ ระบบสารสนเทศภูมิศาสตร์ (GIS) )", 115, 180, 330),
+        text("ระบุกระบวนการทำงาน/โครงการ (ตอบได้มากกว่า 1 กระบวนการ)", 130, 196, 370),
+        text("ประจำปี", 100, 212, 396),
+        text("๒๕๖๗", 100, 228, 30),
+      ],
+      drawing([]),
+      1,
+      { paragraph: 0, table: 0 },
+    );
+    expect(blocks.map(paragraphText)).toEqual([
+      `${"ก".repeat(66)}ข้อความต่อจากบรรทัดบน`,
+      "แนบเอกสารหลักฐาน เอกสารแนบหมายเลข ๕",
+      "เทคโนโลยีใหม่ ได้มีการศึกษา",
+      "[ ] มี (โปรดระบุ ระบบสารสนเทศภูมิศาสตร์ (GIS) )",
+      "ระบุกระบวนการทำงาน/โครงการ (ตอบได้มากกว่า 1 กระบวนการ) ประจำปี ๒๕๖๗",
+    ]);
+  });
+
+  it("joins a URL broken after its signs without spaces", () => {
+    const items = ["https://", "data.chiangmai.go.th/", "dataset/free-wifi", "ผ่านเว็บไซต์"].map((s, k) => text(s, 105, 105 + 16 * k, s.length * 5));
+    const [table] = pageBlocks(items, drawing(grid([100, 260], [100, 170])), 1, { paragraph: 0, table: 0 }) as [Table];
+    expect(cellTexts(table)).toEqual([["https://data.chiangmai.go.th/dataset/free-wifi ผ่านเว็บไซต์"]]);
+  });
+
   it("in a narrow cell, joins a word too long for the line without a space, and words wrapped at a space with one", () => {
     // One column 60 pt wide, as LibreOffice lays out values typed into a narrow table cell.
     const lines = ["ด้วย", "Power", "BI", "@chiang", "maiprovin", "ce", "Cloud", "(GDCC)", "https://x.go", ".th/abc"];
@@ -118,7 +151,20 @@ describe("joinContinuedTables", () => {
       ["ข้อ", "สถานะ"],
       ["1. งาน", "[x]"],
       ["2. งาน", "[ ]"],
-      ["3. งานที่|ยาวมาก", "[x]"],
+      ["3. งานที่ยาวมาก", "[x]"],
+    ]);
+  });
+
+  it("leaves out the repeated first row of a table without marks, and joins a URL cut by the page break", () => {
+    const counters = { paragraph: 0, table: 0 };
+    const page = (n: number, rows: TextItem[]) => pageBlocks(rows, drawing(grid([100, 200, 400], [100, 125, 160])), n, counters);
+    const blocks = joinContinuedTables([
+      page(1, [text("รายการข้อมูล", 105, 105), text("URL", 205, 105), text("1. ข้อมูลจุดให้บริการ Free Wi-Fi", 105, 135, 90), text("https://data.chiangmai.go.th/da", 205, 135)]),
+      page(2, [text("รายการข้อมูล", 105, 105), text("URL", 205, 105), text("taset/free-wifi", 205, 135)]),
+    ]);
+    expect(cellTexts(blocks[0] as Table)).toEqual([
+      ["รายการข้อมูล", "URL"],
+      ["1. ข้อมูลจุดให้บริการ Free Wi-Fi", "https://data.chiangmai.go.th/dataset/free-wifi"],
     ]);
   });
 });
