@@ -51,11 +51,47 @@ export async function readScannedFormPage(gray: GrayImage, dpi: number, engine: 
   // Turned, not sheared: a table's vertical rules must stand straight to be found as rules.
   const straight = Math.abs(skew) < STRAIGHT;
   const image = straight ? gray : sampleRotated(gray, gray.width / 2, gray.height / 2, skew, gray.width, gray.height);
-  const ocr = await engine.recognize({ image, mode: "page", dpi });
   const ink = straight ? dark : darkMask(image);
+  // OCR reads the page without its underlines: a value typed on a blank's line touches it, and OCR then misreads the
+  // letters or reads the line itself as letters. The layout still has the lines (from `ink`).
+  const rules = ruleSegments(ink, dpi);
+  const text = withoutUnderlines(image, ink, rules, dpi);
+  const ocr = await engine.recognize({ image: text, mode: "page", dpi });
   const missed = unreadLines(ink, ocr, dpi);
-  const read = missed.length ? await readAgain(engine, image, missed, dpi, ocr) : ocr;
-  return layoutScannedPage(image, dpi, read, page, { paragraph: 0, table: 0 }, ink);
+  const read = missed.length ? await readAgain(engine, text, missed, dpi, ocr) : ocr;
+  return layoutScannedPage(image, dpi, read, page, { paragraph: 0, table: 0 }, ink, rules);
+}
+
+/**
+ * The page with its underlines (horizontal rules no upright rule meets: a table's rules stay, OCR finds its cells by
+ * them) turned to paper where nothing else is inked: in each column of an underline, the dark run through it is
+ * cleared when it is no taller than a rule, and left where a letter's stroke crosses it.
+ */
+export function withoutUnderlines(image: GrayImage, dark: Mask, rules: readonly Rule[], dpi: number): GrayImage {
+  const near = Math.max(2, Math.round((2 * dpi) / 72));
+  const upright = rules.filter((r) => !r.horizontal);
+  const meets = (h: Rule) => upright.some((v) => v.at >= h.from - near && v.at <= h.to + near && v.from <= h.at + near && v.to >= h.at - near);
+  const across = rules.filter((r) => r.horizontal && !meets(r));
+  if (!across.length) return image;
+  const data = new Uint8Array(image.data);
+  const { width, height } = dark;
+  // A printed rule is at most 2.5 pt thick with a scan's blur; a letter standing on it makes a taller run.
+  const thickest = Math.max(3, Math.round((2.5 * dpi) / 72));
+  for (const r of across) {
+    for (let x = Math.max(0, r.from); x <= Math.min(width - 1, r.to); x++) {
+      // The rule's rows end at `at`; its dark run in this column, up and down from there.
+      let y = r.at;
+      while (y > r.at - thickest && !dark.data[y * width + x]) y--;
+      if (!dark.data[y * width + x]) continue;
+      let [top, bottom] = [y, y];
+      while (top > 0 && dark.data[(top - 1) * width + x]) top--;
+      while (bottom < height - 1 && dark.data[(bottom + 1) * width + x]) bottom++;
+      if (bottom - top + 1 > thickest) continue;
+      // A pixel of blur either side goes too.
+      for (let yy = Math.max(0, top - 1); yy <= Math.min(height - 1, bottom + 1); yy++) data[yy * width + x] = 255;
+    }
+  }
+  return { width: image.width, height: image.height, data };
 }
 
 /**
@@ -133,7 +169,7 @@ async function readAgain(engine: OcrEngine, image: GrayImage, boxes: readonly Bo
 }
 
 /** The pure part: a straightened page image and its OCR → blocks and the marks it was unsure of. */
-export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult, page: number, counters: Counters, dark = darkMask(image)): ScannedPage {
+export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult, page: number, counters: Counters, dark = darkMask(image), rules = ruleSegments(dark, dpi)): ScannedPage {
   const pt = 72 / dpi;
   const words = ocr.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
   const shapes = outermost(findMarks(image, dark, dpi));
@@ -147,7 +183,6 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
     messages.push(readerWarning("mark_uncertain", { page, shape: m.shape, box: box.join(","), ink: m.ink, checked: m.checked }, { page, box }));
   }
   const markBoxes = marks.flatMap((m) => (m.tick ? [m.bbox, m.tick] : [m.bbox]));
-  const rules = ruleSegments(dark, dpi);
   const handwritten = handwrittenBlanks(dark, rules, words, markBoxes, dpi);
   for (const band of handwritten) {
     const box = band.map((v) => Math.round(v * pt)) as Box;
@@ -1018,7 +1053,7 @@ function judge(gray: GrayImage, bbox: Box, shape: "box" | "circle"): FoundShape 
 // ---------------------------------------------------------------------------------------------------------------
 // Table rules.
 
-interface Rule {
+export interface Rule {
   horizontal: boolean;
   at: number;
   from: number;
@@ -1026,7 +1061,7 @@ interface Rule {
 }
 
 /** Straight dark runs longer than any box side, rows (and columns) next to each other joined into one rule. */
-function ruleSegments(dark: Mask, dpi: number): Rule[] {
+export function ruleSegments(dark: Mask, dpi: number): Rule[] {
   const min = Math.round((RULE_MIN * dpi) / 72);
   const gap = Math.max(1, Math.round(dpi / 100));
   const { width, height, data } = dark;

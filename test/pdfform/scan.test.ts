@@ -17,7 +17,7 @@ import { toGray, type GrayImage } from "../../src/evidence/raster.js";
 import { extractFile } from "../../src/extract/extract.js";
 import { PACKAGE_ROOT } from "../../src/form/load.js";
 import { pageBlocks } from "../../src/pdfform/layout.js";
-import { layoutScannedPage, readScannedFormPage } from "../../src/pdfform/scan.js";
+import { layoutScannedPage, readScannedFormPage, ruleSegments, withoutUnderlines } from "../../src/pdfform/scan.js";
 import { Rng } from "../../scripts/form-samples/prng.js";
 import { scanPage } from "../../scripts/form-samples/scan-pdf.js";
 import { FOR_THE_PEN, symbolsAsPrinted } from "../../scripts/form-samples/paper.js";
@@ -324,6 +324,23 @@ describe("a scanned paper copy of the form", () => {
     expect(text).not.toContain("ฝงฟ");
     expect(result.messages.map((m) => m.code)).toEqual(["handwriting_not_read"]);
     expect(result.messages[0]).toMatchObject({ location: expect.stringMatching(/^page 4, box 19,/), messageTh: expect.stringContaining("ต้องตรวจด้วยตา") });
+  });
+
+  it("gives OCR the page without its underlines, the letters standing on them whole", () => {
+    // 200 dpi: an underline 3 px thick under a typed value, a letter's stem standing on it, a stroke crossing it.
+    const [width, height] = [400, 100];
+    const data = new Uint8Array(width * height).fill(235);
+    const dark = (x: number, y: number) => (data[y * width + x] = 20);
+    for (let x = 20; x < 380; x++) for (let y = 60; y < 63; y++) dark(x, y);
+    for (let y = 30; y < 60; y++) dark(100, y), dark(101, y);
+    for (let y = 30; y < 80; y++) dark(200, y);
+    const image = { width, height, data };
+    const mask = { width, height, data: data.map((v) => (v < 180 ? 1 : 0)) };
+    const clean = withoutUnderlines(image, mask, ruleSegments(mask, 200), 200);
+    const at = (x: number, y: number) => clean.data[y * width + x];
+    expect([at(50, 61), at(300, 61), at(379, 60)]).toEqual([255, 255, 255]);
+    expect([at(100, 45), at(100, 61), at(200, 61), at(200, 75)]).toEqual([20, 20, 20, 20]);
+    expect(data[61 * width + 50]).toBe(20);
   });
 
   it("keeps the glyph OCR made of a box out of the option's words when they ran together (\"กมี\" for \"☐มี\")", () => {
