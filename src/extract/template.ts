@@ -317,6 +317,10 @@ export interface TemplateOptions {
  * before the next literal (a blank on its own line). Printed words that are missing are skipped, and the blank
  * after them is read where reading has got to, unless `onlyAfterWords`.
  */
+/** A line opening with an item's number or a question's code; an item's number alone. */
+const NUMBERED = /^\s*(?:\(?[0-9๐-๙]{1,2}[.)]|[GP]?[0-9]+(?:\.[0-9]+)+)/u;
+const ONLY_NUMBER = /^\s*\(?[0-9๐-๙]{1,2}[.)]\s*$/u;
+
 export function readTemplate(
   lines: readonly Line[],
   parts: readonly TemplatePart[],
@@ -341,8 +345,9 @@ export function readTemplate(
       const mark = text.indexOf(MARK_CHAR);
       if (mark >= 0) text = text.slice(0, mark);
       const below = lines[cursor.line + 1];
-      if (!cleanValue(text) && !until && mark < 0 && below && below.index < limit && below.marks.length === 0 && below.rowKey === line.rowKey && below.cell === line.cell) {
-        // The last blank left empty on its line, its value typed on the line below ("☑ Website URL" ⏎ "https://…").
+      if (!cleanValue(text) && !until && mark < 0 && below && below.index < limit && below.marks.length === 0 && below.rowKey === line.rowKey && below.cell === line.cell && !NUMBERED.test(below.text)) {
+        // The last blank left empty on its line, its value typed on the line below ("☑ Website URL" ⏎ "https://…");
+        // a numbered line below is the form's next item ("2. เทคโนโลยี").
         text = below.text;
         at = below.index;
       } else if (!cleanValue(text) && until) {
@@ -350,8 +355,10 @@ export function readTemplate(
           text = lines[li]!.text;
           at = li;
         }
-        if (!cleanValue(text)) {
-          text = lines[until.line]!.text.slice(0, until.start);
+        // …up to the words found next, unless only an item's number stands before them ("2. เทคโนโลยี").
+        const before = lines[until.line]!.text.slice(0, until.start);
+        if (!cleanValue(text) && !ONLY_NUMBER.test(before)) {
+          text = before;
           at = until.line;
         }
       }

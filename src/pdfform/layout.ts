@@ -377,13 +377,16 @@ function markX(item: PlacedItem, edges: readonly number[]): number {
 // ---------------------------------------------------------------------------------------------------------------
 // Lines of text.
 
-/** Items on one baseline (centres within half a line height), top to bottom, each line left to right. */
+/**
+ * Items on one baseline (centres within half a line height of the line's tallest text), top to bottom, each line
+ * left to right. The tallest, not the first: a speck or a mark OCR read apart sits off the baseline.
+ */
 function lines(items: readonly PlacedItem[]): PlacedItem[][] {
   const sorted = [...items].sort((a, b) => centre(a.bbox)[1] - centre(b.bbox)[1] || a.bbox[0] - b.bbox[0]);
   const out: PlacedItem[][] = [];
   for (const item of sorted) {
     const last = out.at(-1);
-    const ref = last?.find((i) => !i.mark) ?? last?.[0];
+    const ref = last?.filter((i) => !i.mark).reduce<PlacedItem | undefined>((a, b) => (!a || b.bbox[3] > a.bbox[3] ? b : a), undefined) ?? last?.[0];
     const cy = centre(item.bbox)[1];
     if (ref && Math.abs(centre(ref.bbox)[1] - cy) < 0.5 * Math.max(textHeight(ref), textHeight(item))) last!.push(item);
     else out.push([item]);

@@ -198,7 +198,7 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
       // Handwriting is not read as text: OCR's guess at it would be a wrong answer.
       if (handwritten.some((b) => overlap(w.bbox, b) > 0.5 * w.bbox[2] * w.bbox[3])) continue;
       // Rules and dust read as "|", ":" or "." (a printed blank's underscores stay: they are the form's).
-      if (/^[\s'"`|‘’“”.,:;~\-–—]+$/u.test(w.text)) continue;
+      if (/^[\s'"`|‘’“”.,:;~\-–—]+$/u.test(w.text) || isStackedMarks(w.bbox, words)) continue;
       // A speck read as a sign ahead of a line's first word ("© P2.2.1.3") would hide the question's code.
       if (first && /^[\p{S}\p{P}]$/u.test(w.text.trim()) && !MARK_GLYPH.test(w.text.trim())) continue;
       items.push({ str: first ? printedCode(w.text) : apartScripts(previous, w.text), bbox: w.bbox.map((v) => v * pt) as Box });
@@ -213,6 +213,15 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
   });
   const paths = rules.map((s) => rulePath(s, pt));
   return { blocks: pageBlocks(items, { paths, widgets: [] }, page, counters, found), messages };
+}
+
+/**
+ * A word OCR made of another word's vowels and tone marks written above it, apart ("เม", "๑" over "ที่ตั้งหน่วยงาน",
+ * "al" over "ไม่มี"): under half that word's height, over most of its own width, its middle at most half its own
+ * height above that word's top.
+ */
+function isStackedMarks([x, y, w, h]: Box, words: readonly OcrWord[]): boolean {
+  return words.some(({ bbox: [wx, wy, ww, wh] }) => h < 0.5 * wh && Math.min(x + w, wx + ww) - Math.max(x, wx) > 0.5 * w && y + h / 2 >= wy - h / 2 && y + h / 2 <= wy + wh);
 }
 
 /** An entry's number in a table's first column. */

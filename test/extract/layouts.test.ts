@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { readDocx } from "../../src/docx/read.js";
 import { extractAnswers } from "../../src/extract/extract.js";
 import { toLines } from "../../src/extract/lines.js";
+import { readTemplate } from "../../src/extract/template.js";
 import { loadForm } from "../../src/form/load.js";
 import { buildDocx, cell, p, r, row, sym, table } from "../docx/build-docx.js";
 
@@ -65,6 +66,15 @@ describe("P7.1: processes glued to their labels, and the parent's own items afte
     expect(valueOf("P7.1:new_tech.1.process_1")).toBe("สรุปรายงานการประชุมด้วย AI");
     expect(valueOf("P7.1:new_tech.1.process_2")).toBe("ย้ายเว็บไซต์หน่วยงานขึ้น Cloud");
     expect(valueOf("P7.1:new_tech.1.process_3")).toBeUndefined();
+    expect(valueOf("P7.1:new_tech.1.evidence")).toBeUndefined();
+  });
+
+  it("reads no value in a blank left empty whose underscores are gone (OCR of a scan): the next item's number is none", () => {
+    const { lines } = toLines(readDocx(buildDocx([p(r("แนบเอกสารหลักฐาน")), p(r("2. เทคโนโลยี"))].join("")), source.file).value);
+    const parts = [{ literal: "แนบเอกสารหลักฐาน" }, { slot: "evidence" }, { literal: "เทคโนโลยี" }, { slot: "name" }];
+    expect([...readTemplate(lines, parts, { line: 0, offset: 0 }, lines.length).values.keys()]).toEqual([]);
+    // The blank the last one read: the numbered line below is the next item, not its value.
+    expect([...readTemplate(lines, parts.slice(0, 2), { line: 0, offset: 0 }, lines.length).values.keys()]).toEqual([]);
   });
 
   it("does not take a sub-question's numbered rows for the parent's missing entries", () => {

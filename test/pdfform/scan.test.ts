@@ -170,6 +170,30 @@ describe("a scanned paper copy of the form", () => {
     expect(block?.kind === "paragraph" && block.inlines.map((i) => (i.kind === "text" ? i.text : "")).join("")).toBe("ใช้ ChatGPT ช่วย");
   });
 
+  it("leaves out words OCR made of another word's marks written above it (\"๑\" over \"ที่ตั้งหน่วยงาน\", \"al\" over \"ไม่มี\"), and keeps a box on its line", () => {
+    const word = (text: string, bbox: [number, number, number, number]) => ({ text, bbox, confidence: 0.94 });
+    const line = (...words: ReturnType<typeof word>[]) => ({ text: words.map((w) => w.text).join(" "), bbox: words[0]!.bbox, confidence: 0.94, words, symbols: words });
+    const { square, read } = drawnPage(600, 200);
+    // A filled box before "ไม่มี", the empty box of "มี" at the end of its line, "มี (แนบเอกสารหลักฐาน)" wrapped below.
+    square(40, 121, 18);
+    for (let y = 124; y < 136; y++) for (let x = 43; x < 55; x++) square(x, y, 1);
+    square(160, 120, 18);
+    const ocr = {
+      text: "",
+      confidence: 0.94,
+      lines: [
+        line(word("เม", [40, 14, 40, 12])),
+        line(word("๑", [30, 28, 50, 14])),
+        line(word("ที่ตั้งหน่วยงาน", [20, 20, 250, 60]), word("สำนักงานจัดหางาน", [300, 20, 250, 60])),
+        line(word("al", [95, 112, 16, 12])),
+        line(word("ไม่มี", [66, 112, 50, 30])),
+        line(word("มี", [40, 160, 20, 30]), word("(แนบเอกสารหลักฐาน)", [70, 160, 150, 30])),
+      ],
+    };
+    const texts = read(2, ocr).blocks.map((b) => (b.kind === "paragraph" ? b.inlines.map((i) => (i.kind === "text" ? i.text : i.kind === "mark" ? (i.checked ? "[x]" : "[ ]") : " ")).join("") : ""));
+    expect(texts).toEqual(["ที่ตั้งหน่วยงาน สำนักงานจัดหางาน", "[x] ไม่มี [ ]", "มี (แนบเอกสารหลักฐาน)"]);
+  });
+
   it("leaves out a speck OCR read as a sign ahead of a question's code (\"© P2.2.1.3\")", () => {
     const box = (x: number, w: number): [number, number, number, number] => [x, 30, w, 20];
     const words = [
