@@ -21,11 +21,15 @@ import { AGENCIES, type Agency } from "../form-samples/thai.js";
 import { Rng as EvRng } from "../evidence-samples/prng.js";
 import { buildEvidenceDoc, type BuiltDoc, CHIANG_MAI, type Issuer, isoOf } from "./content.js";
 import { renderDigital, renderRaster, renderWebShot, type RenderedEvidence, type RenderJob } from "./evidence.js";
+import { printAsPaper } from "../form-samples/paper.js";
+import { scanFile } from "../form-samples/scan-pdf.js";
 import { answersFor, auditClaims, dropSpecify, embedPicture, evidenceNeedFields, evidenceNeeds, libreOffice, renderForm } from "./forms.js";
 import { type AgencyPlan, type EvidencePlan, type FormPlan, PLAN, type Verdict } from "./plan.js";
 import { decomposeSaraAm, sha256 } from "./util.js";
 
 const SEED = "samruat/inbox/2567-r1";
+/** A paper copy is scanned at an office scanner's usual resolution. */
+const SCAN_DPI = 150;
 const INBOX = path.join(PACKAGE_ROOT, "samples", "inbox");
 const TRUTH = path.join(PACKAGE_ROOT, "samples", "inbox-truth.json");
 const SEED_TEXT = path.join(PACKAGE_ROOT, "scripts", "form-samples", "seed-pcio-2567.txt");
@@ -91,12 +95,13 @@ interface EvidenceOut {
 
 const embeddedShots = new Map<string, ReturnType<typeof renderWebShot>>();
 
-function makeForms(form: CompiledForm, work: string): Map<string, FormOut[]> {
+async function makeForms(form: CompiledForm, work: string): Promise<Map<string, FormOut[]>> {
   const { blocks } = buildSeedLayout(form, readFileSync(SEED_TEXT, "utf8"));
   const out = new Map<string, FormOut[]>();
   const lo: { key: string; name: string; bytes: Uint8Array }[] = [];
   const doc: { key: string; name: string; bytes: Uint8Array }[] = [];
   const pdf: { key: string; name: string; bytes: Uint8Array }[] = [];
+  const paper: { key: string; name: string; bytes: Uint8Array }[] = [];
   for (const p of PLAN) {
     const agency = agencyOf(p.key);
     const rng = new FormRng(`${SEED}/${p.key}`);
@@ -136,16 +141,35 @@ function makeForms(form: CompiledForm, work: string): Map<string, FormOut[]> {
       if (fp.post === "lo") lo.push({ key: p.key, name, bytes });
       if (fp.post === "doc") doc.push({ key: p.key, name, bytes });
       if (fp.post === "pdf") pdf.push({ key: p.key, name, bytes });
-      list.push({ plan: fp, path: placed(p, fp.post === "doc" || fp.post === "pdf" ? fp.file : base), bytes, answers: a });
+      if (fp.post === "scan") paper.push({ key: p.key, name, bytes });
+      list.push({ plan: fp, path: placed(p, fp.post === "doc" || fp.post === "pdf" || fp.post === "scan" ? fp.file : base), bytes, answers: a });
     }
     out.set(p.key, list);
   }
-  const converted = new Map([...libreOffice(lo, "docx", work), ...libreOffice(doc, "doc", work), ...libreOffice(pdf, "pdf", work)]);
+  const converted = new Map([...libreOffice(lo, "docx", work), ...libreOffice(doc, "doc", work), ...libreOffice(pdf, "pdf", work), ...(await scannedCopies(paper, work))]);
   for (const [key, list] of out) {
     list.forEach((f, i) => {
       const c = converted.get(`${key}-${i}.docx`);
       if (c) f.bytes = c;
     });
+  }
+  return out;
+}
+
+/**
+ * Paper copies: each form printed as an office's printer prints it, half its checked marks left for the pen and
+ * then ticked, crossed or ringed by hand, and scanned at 150 dpi to an image-only PDF (scripts/form-samples).
+ */
+async function scannedCopies(inputs: { key: string; name: string; bytes: Uint8Array }[], work: string): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  const dir = path.join(work, "paper");
+  mkdirSync(dir, { recursive: true });
+  for (const { key, name, bytes } of inputs) {
+    const docx = path.join(dir, name);
+    writeFileSync(docx, bytes);
+    const pens = new FormRng(`${SEED}/${key}/pen`);
+    const printed = await printAsPaper(docx, dir, `${name}.pdf`, () => pens.next() < 0.5);
+    out.set(name, new Uint8Array(readFileSync(await scanFile(printed, dir, SCAN_DPI, undefined))));
   }
   return out;
 }
@@ -359,6 +383,7 @@ function buildTruth(form: CompiledForm, forms: Map<string, FormOut[]>, evidence:
     }
     if (current.plan.post === "corrupt") add("corrupt_docx", "the .docx is a truncated zip", [current.path], { extract: "exit 2 (unreadable)", manifest: "failed", identifiedBy: "folder" });
     if (current.plan.post === "doc") add("legacy_doc", "a Word 97 .doc (read through LibreOffice)", [current.path], { extract: "converted with LibreOffice" });
+    if (current.plan.post === "scan") add("form_scanned", "the form printed, filled in part by hand (ticks, crosses, rings) and scanned at 150 dpi to an image-only PDF", [current.path], { extract: "read by OCR and mark recognition", manifest: "used" });
     if (current.plan.post === "pdf") add("form_as_pdf", "the form returned as a PDF (Word's Save as PDF of a legacy-field form: boxes drawn as graphics)", [current.path], { extract: "read from the PDF, same answers as the .docx", manifest: "used" });
     if (p.noAgencyName) add(p.identifiedBy === "folder" ? "no_agency_name_folder" : "no_agency_name_file_name", `the general block has the address only; the agency is known from its ${p.identifiedBy === "folder" ? "folder" : "file name"}`, [current.path], { identifiedBy: p.identifiedBy });
     for (const q of p.missingEvidence ?? []) add("evidence_missing", `${q} answered with a claim that needs evidence, no file sent`, [current.path], { validation: ["evidence_missing"], audit: "evidence_missing" });
@@ -410,7 +435,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), "samruat-inbox-"));
   try {
     console.log("forms…");
-    const forms = makeForms(form, work);
+    const forms = await makeForms(form, work);
     console.log("evidence…");
     const evidence = await makeEvidence(work);
 
@@ -539,7 +564,7 @@ function readmeText(agencies: ReturnType<typeof buildTruth>["agencies"], mistake
   for (const [rel, d] of disk) if (!rel.includes(".zip/")) total += d.bytes.length;
   const rows = agencies.map((a) => {
     const where = a.layout === "folder" ? `folder \`${a.place}/\`` : a.layout === "zip" ? `\`${a.place}\`` : "loose files";
-    const styles = uniq(a.forms.map((f) => (f.post === "lo" ? `${f.style}→LibreOffice` : f.post === "doc" ? ".doc" : f.post === "pdf" ? "PDF" : f.post === "corrupt" ? "corrupt" : f.style))).join(", ");
+    const styles = uniq(a.forms.map((f) => (f.post === "lo" ? `${f.style}→LibreOffice` : f.post === "doc" ? ".doc" : f.post === "pdf" ? "PDF" : f.post === "scan" ? `${f.style}→paper scan` : f.post === "corrupt" ? "corrupt" : f.style))).join(", ");
     const pasted = a.evidence.filter((e) => e.linkedBy === "embedded").length;
     const ev = `${a.evidence.length - pasted}${pasted ? ` + ${pasted} pasted in the form` : ""}`;
     return `| ${a.name} | ${where} | ${a.identifiedBy} | ${styles} | ${ev} | ${a.evidenceNeeded.join(" ")} |`;

@@ -41,8 +41,11 @@ export interface EvidencePlan {
 export interface FormPlan {
   file: string;
   style: FillStyle;
-  /** lo: a LibreOffice round trip of the rendered .docx; doc: saved as Word 97 by LibreOffice; corrupt: truncated zip. */
-  post?: "lo" | "doc" | "pdf" | "corrupt";
+  /**
+   * lo: a LibreOffice round trip of the rendered .docx; doc: saved as Word 97 by LibreOffice; pdf: saved as PDF;
+   * scan: printed, half the checked marks drawn by hand, scanned to an image-only PDF; corrupt: truncated zip.
+   */
+  post?: "lo" | "doc" | "pdf" | "scan" | "corrupt";
   /** A superseded earlier copy (the agency resubmitted). */
   superseded?: boolean;
   /** Deterministic mtime (ISO); the newer copy of a resubmission also carries its date in the name. */
@@ -252,9 +255,9 @@ export const PLAN: AgencyPlan[] = [
     wanted: ["P6.2.1:yes.i2_1"],
     mistakes: [],
     missingEvidence: ["P6.2.1"],
-    forms: [{ file: "แบบสำรวจความพร้อมรัฐบาลดิจิทัล_จัดหางาน.docx", style: "glyph", mtime: MT }],
+    forms: [{ file: "แบบสำรวจความพร้อมรัฐบาลดิจิทัล_จัดหางาน.pdf", style: "glyph", post: "scan", mtime: MT }],
     evidence: [],
-    notes: ["ticked ISO/IEC 27001 (แนบเอกสารหลักฐาน) but sent no file"],
+    notes: ["the form came back on paper: printed, half its marks ticked or ringed by hand, scanned at 150 dpi", "ticked ISO/IEC 27001 (แนบเอกสารหลักฐาน) but sent no file"],
   },
   {
     key: "public-relations",
