@@ -311,16 +311,16 @@ export interface TemplateOptions {
   onlyAfterWords?: boolean;
 }
 
+/** A line opening with an item's number or a question's code; an item's number alone. */
+const NUMBERED = /^\s*(?:\(?[0-9๐-๙]{1,2}[.)]|[GP]?[0-9]+(?:\.[0-9]+)+)/u;
+const ONLY_NUMBER = /^\s*\(?[0-9๐-๙]{1,2}[.)]\s*$/u;
+
 /**
  * Reads the slots of a template (literals and blanks in printed order) from the lines starting at `from`.
  * A value never runs past the end of its paragraph unless the paragraph held nothing and the value is on the lines
  * before the next literal (a blank on its own line). Printed words that are missing are skipped, and the blank
  * after them is read where reading has got to, unless `onlyAfterWords`.
  */
-/** A line opening with an item's number or a question's code; an item's number alone. */
-const NUMBERED = /^\s*(?:\(?[0-9๐-๙]{1,2}[.)]|[GP]?[0-9]+(?:\.[0-9]+)+)/u;
-const ONLY_NUMBER = /^\s*\(?[0-9๐-๙]{1,2}[.)]\s*$/u;
-
 export function readTemplate(
   lines: readonly Line[],
   parts: readonly TemplatePart[],

@@ -119,7 +119,7 @@ function appendRows(table: Table, next: Table): void {
 function joinParagraphs(a: Paragraph, b: Paragraph): Paragraph {
   const tail = paragraphText(a);
   const head = paragraphText(b);
-  const inWord = (THAI_LETTER_END.test(tail) && THAI_LETTER_START.test(head)) || (/(?:\/\/|www\.|@)\S*$/u.test(tail) && /^\S/u.test(head));
+  const inWord = (THAI_LETTER_END.test(tail) && THAI_LETTER_START.test(head)) || (ADDRESS_END.test(tail) && /^\S/u.test(head));
   // The box stays the first part's, on its page.
   return { ...a, inlines: mergeText([...a.inlines, ...(inWord ? [] : [{ kind: "text", text: " " } as const]), ...b.inlines]) };
 }
@@ -511,8 +511,11 @@ function paragraph(printed: readonly PlacedItem[][], page: number, counters: Cou
 /** A URL or e-mail address broken after one of its signs ("https://" ⏎ "data.go.th/" ⏎ "dataset"): it has no spaces. */
 function addressGoesOn(before: readonly Inline[], head: string): boolean {
   const text = before.map((i) => (i.kind === "text" ? i.text : " ")).join("");
-  return /(?:\/\/|www\.|@)\S*$/u.test(text) && /[/.\-?=&#_~:]$/u.test(text) && /^[^\s\u0E00-\u0E7F]/u.test(head);
+  return ADDRESS_END.test(text) && /[/.\-?=&#_~:]$/u.test(text) && /^[^\s\u0E00-\u0E7F]/u.test(head);
 }
+
+/** Text that ends inside a URL or an e-mail address. */
+const ADDRESS_END = /(?:\/\/|www\.|@)\S*$/u;
 
 /** Neighbouring text pieces as one run (pdf.js splits at every font change), as a .docx run would hold them. */
 function mergeText(inlines: readonly Inline[]): Inline[] {
