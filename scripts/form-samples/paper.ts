@@ -38,25 +38,41 @@ function lookAlike(fontName: string, charHex: string, pen: Pen): string | undefi
   return info.shape === "tick" ? "✓" : "✗";
 }
 
-const SYM_RUN = /<w:r>((?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?)<w:sym w:font="([^"]+)" w:char="([0-9A-Fa-f]+)"\/><\/w:r>/g;
-const TEXT = /(<w:t(?: [^>]*)?>)([^<]*)(<\/w:t>)/g;
+const RUN_PROPS = "(?:<w:rPr>(?:(?!<\\/w:rPr>).)*<\\/w:rPr>)?";
+/** A symbol as Word stores it from Insert › Symbol: a w:sym naming its font and code. */
+const SYM_RUN = `<w:r>(?<symProps>${RUN_PROPS})<w:sym w:font="(?<symFont>[^"]+)" w:char="(?<symChar>[0-9A-Fa-f]+)"\\/><\\/w:r>`;
+/** A symbol typed as text in a symbol font: its codes in the private-use block U+F020–U+F0FF. */
+const SYMBOL_TEXT_RUN = `<w:r>(?<textProps>${RUN_PROPS})<w:t(?: [^>]*)?>(?<codes>[\\uF020-\\uF0FF]+)<\\/w:t><\\/w:r>`;
+const TEXT = `(?<open><w:t(?: [^>]*)?>)(?<text>[^<]*)(?<close><\\/w:t>)`;
+const PRINTED = new RegExp(`${SYM_RUN}|${SYMBOL_TEXT_RUN}|${TEXT}`, "gu");
 /** Glyphs that can only be a checked box or circle (■ and ● are bullets as often). */
 const CHECKED_GLYPH = /[☑☒▣⊠◉]/gu;
 
+/** A run of `glyphs` in DejaVu Sans with the rest of the run's properties (size, colour). */
+function lookAlikeRun(props: string, glyphs: string): string {
+  const rest = props.replace(/<w:rFonts [^>]*\/>/, "").replace(/^<w:rPr>|<\/w:rPr>$/g, "");
+  return `<w:r><w:rPr><w:rFonts w:ascii="DejaVu Sans" w:hAnsi="DejaVu Sans" w:eastAsia="DejaVu Sans" w:cs="DejaVu Sans"/>${rest}</w:rPr><w:t>${glyphs}</w:t></w:r>`;
+}
+
 /**
- * The document part with every known symbol-font mark as its Unicode look-alike (unknown symbols stay), and the
- * checked marks `pen` picks, symbol or Unicode glyph, printed empty for the pen.
+ * The document part with every known symbol-font mark (w:sym, or its code typed in the font) as its Unicode
+ * look-alike (unknown symbols stay), and the checked marks `pen` picks, symbol or Unicode glyph, printed empty for the
+ * pen.
  */
 export function symbolsAsPrinted(documentXml: string, pen: Pen = () => false): string {
-  return documentXml.replace(new RegExp(`${SYM_RUN.source}|${TEXT.source}`, "g"), (whole, rPr?: string, font?: string, char?: string, open?: string, text?: string, close?: string) => {
-    if (font !== undefined && char !== undefined) {
-      const glyph = lookAlike(font, char, pen);
-      if (!glyph) return whole;
-      const props = (rPr ?? "").replace(/<w:rFonts [^>]*\/>/, "").replace(/^<w:rPr>|<\/w:rPr>$/g, "");
-      return `<w:r><w:rPr><w:rFonts w:ascii="DejaVu Sans" w:hAnsi="DejaVu Sans" w:eastAsia="DejaVu Sans" w:cs="DejaVu Sans"/>${props}</w:rPr><w:t>${glyph}</w:t></w:r>`;
+  return documentXml.replace(PRINTED, (whole: string, ...args: unknown[]) => {
+    const g = args.at(-1) as Record<string, string | undefined>;
+    if (g.symFont !== undefined) {
+      const glyph = lookAlike(g.symFont, g.symChar!, pen);
+      return glyph ? lookAlikeRun(g.symProps!, glyph) : whole;
     }
-    const marked = text!.replace(PEN_GLYPH, (g) => PLAIN[g]!).replace(CHECKED_GLYPH, (g) => (pen() ? (g === "◉" ? FOR_THE_PEN.circle : FOR_THE_PEN.box) : g));
-    return `${open}${marked}${close}`;
+    if (g.codes !== undefined) {
+      const font = /<w:rFonts [^>]*w:ascii="([^"]+)"/.exec(g.textProps!)?.[1];
+      const glyphs = font ? [...g.codes].map((c) => lookAlike(font, c.codePointAt(0)!.toString(16), pen)) : [];
+      return glyphs.length && glyphs.every(Boolean) ? lookAlikeRun(g.textProps!, glyphs.join("")) : whole;
+    }
+    const marked = g.text!.replace(PEN_GLYPH, (c) => PLAIN[c]!).replace(CHECKED_GLYPH, (c) => (pen() ? (c === "◉" ? FOR_THE_PEN.circle : FOR_THE_PEN.box) : c));
+    return `${g.open}${marked}${g.close}`;
   });
 }
 

@@ -15,6 +15,7 @@ import { deskew, sampleRotated, stackImages, type GrayImage, type RgbaImage } fr
 import type { Result } from "./result.js";
 import type { BBox, ColorName, EvidenceWarning } from "./schema.js";
 import { normalizeEvidenceText } from "./thai.js";
+import { STACKED_MARK } from "../text/thai.js";
 
 export interface ScanOptions {
   dpi: number;
@@ -72,8 +73,7 @@ export interface CoveredText {
   confidence: number;
 }
 
-/** Thai marks stacked on or under a consonant: they go with the letter before them, whatever their own box says. */
-const COMBINING = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/;
+/** Thai vowels written before their consonant: they go with the letter after them (stacked marks with the one before). */
 const LEADING = /^[\u0e40-\u0e44]$/;
 
 /** A character is marked when its column is at least this share as coloured as the line's best-covered column. */
@@ -164,7 +164,7 @@ export function coveredText(lines: readonly OcrLine[], stroke: Stroke, coverage?
           continue;
         }
         const symbol = symbolChars[k++]!;
-        const keep: boolean = COMBINING.test(c) ? keepPrevious : keepSymbol.get(symbol)!;
+        const keep: boolean = STACKED_MARK.test(c) ? keepPrevious : keepSymbol.get(symbol)!;
         if (keep) {
           out += c;
           confidences.push(symbol.confidence);

@@ -5,6 +5,7 @@
  */
 import type { Line } from "./lines.js";
 import { MARK_CHAR } from "./lines.js";
+import { STACKED_MARK } from "../text/thai.js";
 
 /** Characters that never decide a match: spacing, blank fillers, punctuation people vary when retyping. */
 const IGNORED = /[\s_.…·•"“”'‘’()[\]{}:;,\-–—/\\|*]/u;
@@ -94,18 +95,15 @@ export interface Found {
 }
 
 /**
- * Thai vowels and tone marks written above or below a letter, which OCR of a scanned copy drops and confuses more than
- * any other characters ("ทีตังหน่วยงาน" for "ที่ตั้งหน่วยงาน"); sara am is the nikhahit over sara aa.
+ * The compact view without the stacked marks: the letters on the line, which OCR reads far more reliably
+ * ("ทีตังหน่วยงาน" for "ที่ตั้งหน่วยงาน"); sara am is the nikhahit over sara aa.
  */
-const STACKED = new Set([..."\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"]);
-
-/** The compact view without the stacked marks: the letters on the line, which OCR reads far more reliably. */
 function skeleton(c: Compact): Compact {
   const chars: string[] = [];
   const map: number[] = [];
   for (let i = 0; i < c.text.length; i++) {
     const ch = c.text[i]!;
-    if (STACKED.has(ch)) continue;
+    if (STACKED_MARK.test(ch)) continue;
     chars.push(ch === "\u0e33" ? "\u0e32" : ch);
     map.push(c.map[i]!);
   }

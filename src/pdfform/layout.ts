@@ -9,6 +9,7 @@ import type { Block, Inline, Mark, Paragraph, Table, TableCell } from "../docx/m
 import type { DrawnPath, PageDrawing } from "../evidence/pdf-drawing.js";
 import type { TextItem } from "../evidence/pdf.js";
 import type { BBox } from "../evidence/schema.js";
+import { advances } from "../text/thai.js";
 
 type Box = [number, number, number, number];
 
@@ -480,8 +481,6 @@ function firstWordWidth(line: readonly PlacedItem[]): number {
 }
 
 const thaiWords = new Intl.Segmenter("th", { granularity: "word" });
-/** Letters that move the pen: Thai vowels and tone marks written above or below take no width of their own. */
-const advances = (s: string) => s.replace(/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/gu, "").length;
 
 /** A drawn box is often taller than the line beside it; it joins the line its centre is on. */
 const textHeight = (i: PlacedItem) => (i.mark ? Math.min(i.bbox[3], 14) : i.bbox[3]);

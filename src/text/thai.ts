@@ -24,6 +24,18 @@ export function normalizeThai(s: string, options: NormalizeOptions = {}): string
   return t;
 }
 
+/**
+ * Thai vowels and tone marks written above or below a letter (sara am's nikhahit included): they take no width of
+ * their own, and OCR drops and confuses them more than any other characters.
+ */
+export const STACKED_MARK = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/u;
+const STACKED_MARKS = new RegExp(STACKED_MARK.source, "gu");
+
+/** The letters that move the pen: a text's width in character cells. */
+export function advances(s: string): number {
+  return s.replace(STACKED_MARKS, "").length;
+}
+
 const THAI_DIGIT = /[\u0e50-\u0e59]/g;
 
 export function thaiDigitsToArabic(s: string): string {

@@ -3,6 +3,7 @@ import type { CompiledForm } from "../form/compile.js";
 import type { AnswerDocument, AnswerItem } from "../extract/answers.js";
 import { fill, formatIssue, messages, type Lang } from "../i18n/index.js";
 import { DOCUMENT, GENERAL, type Issue, type Severity, type ValidationResult } from "./types.js";
+import { advances } from "../text/thai.js";
 
 export interface ReportIssue extends Issue {
   message: string;
@@ -44,12 +45,8 @@ export function toJsonReport(result: ValidationResult, doc: AnswerDocument, file
 
 const MARK: Record<Severity, string> = { error: "✗", warning: "!", info: "i" };
 
-/** Width on screen: Thai vowels and tone marks above or below a letter take no column. */
-function width(s: string): number {
-  return s.replace(/[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/gu, "").length;
-}
 function pad(s: string, n: number): string {
-  return s + " ".repeat(Math.max(0, n - width(s)));
+  return s + " ".repeat(Math.max(0, n - advances(s)));
 }
 
 export function formatTextReport(
@@ -112,7 +109,7 @@ export function formatTextReport(
     missing: p.missing,
   }));
   const total = { name: t.ui.total, answered: result.completeness.answered, required: result.completeness.required, missing: [] as string[] };
-  const nameWidth = Math.max(...[...rows, total].map((r) => width(r.name))) + 2;
+  const nameWidth = Math.max(...[...rows, total].map((r) => advances(r.name))) + 2;
   const percent = (a: number, r: number) => (r === 0 ? "–" : `${Math.round((100 * a) / r)}%`);
   for (const r of [...rows, total]) {
     const count = `${r.answered} / ${r.required}`;

@@ -99,6 +99,18 @@ describe("a scanned paper copy of the form", () => {
     expect(printed).toContain(`${FOR_THE_PEN.circle} มี`);
   });
 
+  it("(samples) prints a symbol typed as text in Wingdings (its private-use code) as its look-alike, as Word would print it", () => {
+    const run = (code: string, text = "") =>
+      `<w:r><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/><w:sz w:val="32"/></w:rPr><w:t>${code}</w:t></w:r><w:r><w:t>${text}</w:t></w:r>`;
+    const xml = `<w:p>${run("\uF0FE", " มี")}${run("\uF0A8", " ไม่มี")}${run("\uF0A1", " ไม่ทราบ")}</w:p>`;
+    const printed = symbolsAsPrinted(xml, () => false);
+    expect(printed).not.toMatch(/[\uF020-\uF0FF]/u);
+    expect(printed).toMatch(/<w:rFonts w:ascii="DejaVu Sans"[^>]*\/><w:sz w:val="32"\/><\/w:rPr><w:t>☑<\/w:t>/u);
+    expect(printed).toContain("<w:t>☐</w:t>");
+    expect(printed).toContain("<w:t>○</w:t>");
+    expect(symbolsAsPrinted(xml, () => true)).toContain(`<w:t>${FOR_THE_PEN.box}</w:t>`);
+  });
+
   it("reports a box with a speck of ink in it with its page and box, and reads clean boxes without a word", () => {
     const { ink, square, read } = drawnPage(300, 100);
     square(20, 30, 26);
