@@ -449,6 +449,13 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
   const meetsRule = (side: Box) => ruleAlongEnds(side, 3) > 0;
   // The box's top or bottom runs along the rule (a letter with a straight stem and a bowl, "D", stays a letter).
   const onRowRules = (box: Box) => ruleAlongEnds(box, Math.max(1, Math.round(0.12 * Math.min(box[2], box[3])))) >= 0.8;
+  // A table's first column as narrow as a box ("ที่" over "1.", "2."): its row's rules start at its left side. A box
+  // of a choice column has the row's other cells before it; OCR of the numbers alone misses them too often.
+  const opensRow = ([x, y, , hh]: Box) =>
+    [y, y + hh - 1].every((at) => {
+      for (let d = -3; d <= 3; d++) for (let k = 2; k <= Math.min(x, Math.ceil(minSide)); k++) if (rh.data[(at + d) * dark.width + x - k]) return false;
+      return true;
+    });
   for (const side of sides) {
     if (!meetsRule(side) || taken.some((t) => overlap(t, side) > 0)) continue;
     const [sx, sy, sw, sh] = side;
@@ -468,7 +475,7 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
         partner = [left, sy, right - left + 1, sh];
         break;
       }
-      if (isBox(partner) && onRowRules(partner)) {
+      if (isBox(partner) && onRowRules(partner) && !opensRow(partner)) {
         consider(partner);
         break;
       }

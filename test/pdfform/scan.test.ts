@@ -172,6 +172,18 @@ describe("a scanned paper copy of the form", () => {
     expect(marks(drawTable().read(5, ocr).blocks)).toBe("");
   });
 
+  it("takes a table's first column as narrow as a box for numbering cells even where OCR read no number in them", () => {
+    const { ink, read } = drawnPage(320, 200);
+    for (const y of [20, 60, 100, 140]) for (let x = 10; x < 302; x++) ink(x, y), ink(x, y + 1);
+    for (let y = 20; y < 142; y++) for (const x of [10, 11, 48, 300, 301]) ink(x, y);
+    // "1." in each first cell: a stroke and a dot, as a pen's tick would leave ink there too.
+    for (const y of [30, 70, 110]) {
+      for (let k = 0; k < 18; k++) ink(26, y + k), ink(27, y + k);
+      ink(31, y + 17), ink(32, y + 17);
+    }
+    expect(marks(read(5).blocks)).toBe("");
+  });
+
   it("puts back the space OCR lost between Thai and Latin words (\"ใช้ChatGPTช่วย\")", () => {
     const words = [
       { text: "ใช้", bbox: [20, 30, 30, 20] as [number, number, number, number], confidence: 0.9 },
