@@ -152,8 +152,20 @@ export function findLiteral(lines: readonly Line[], literal: string, from: Curso
     search(lines, key, from, Math.min(limit, nextWordsLine(lines, from, adjacent, limit) + 1), false) ??
     search(lines, key, from, limit, true) ??
     search(lines, key, from, limit, false) ??
-    byLetters(lines, key, from, limit)
+    byLetters(lines, key, from, limit) ??
+    withoutFirstWord(lines, literal, from)
   );
+}
+
+/**
+ * A label whose short first word OCR misread ("ii (โปรดระบุ" for "มี (โปรดระบุ": a hand's ring drawn over "มี"): its
+ * other words, when enough letters are left to tell, on the line reading has got to.
+ */
+function withoutFirstWord(lines: readonly Line[], literal: string, from: Cursor): Found | undefined {
+  const [first = "", ...rest] = literal.trim().split(/\s+/u);
+  if (!rest.length || compactKey(first).length > 3) return undefined;
+  const key = compactKey(rest.join(" "));
+  return key.length >= MIN_SKELETON_KEY ? search(lines, key, from, from.line + 1, false) : undefined;
 }
 
 /**

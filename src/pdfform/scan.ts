@@ -197,8 +197,9 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
       if (!w.text.trim() || markBoxes.some((b) => overlap(w.bbox, b) > 0.4 * w.bbox[2] * w.bbox[3])) continue;
       // Handwriting is not read as text: OCR's guess at it would be a wrong answer.
       if (handwritten.some((b) => overlap(w.bbox, b) > 0.5 * w.bbox[2] * w.bbox[3])) continue;
-      // Rules and dust read as "|", ":" or "." (a printed blank's underscores stay: they are the form's).
-      if (/^[\s'"`|‘’“”.,:;~\-–—]+$/u.test(w.text) || isStackedMarks(w.bbox, words)) continue;
+      // Rules and dust read as "|", ":" or "." (a printed blank's underscores stay: they are the form's), and specks
+      // OCR reports as a word with a box of a pixel or two ("4:", "7" after a value): no letter is that small.
+      if (/^[\s'"`|‘’“”.,:;~\-–—]+$/u.test(w.text) || isStackedMarks(w.bbox, words) || Math.max(w.bbox[2], w.bbox[3]) * pt < SPECK) continue;
       // A speck read as a sign ahead of a line's first word ("© P2.2.1.3") would hide the question's code.
       if (first && /^[\p{S}\p{P}]$/u.test(w.text.trim()) && !MARK_GLYPH.test(w.text.trim())) continue;
       items.push({ str: first ? printedCode(w.text) : apartScripts(previous, w.text), bbox: w.bbox.map((v) => v * pt) as Box });
@@ -223,6 +224,9 @@ export function layoutScannedPage(image: GrayImage, dpi: number, ocr: OcrResult,
 function isStackedMarks([x, y, w, h]: Box, words: readonly OcrWord[]): boolean {
   return words.some(({ bbox: [wx, wy, ww, wh] }) => h < 0.5 * wh && Math.min(x + w, wx + ww) - Math.max(x, wx) > 0.5 * w && y + h / 2 >= wy - h / 2 && y + h / 2 <= wy + wh);
 }
+
+/** Largest side of a speck OCR reads as a word, in points: a full stop at 16 pt is about 2 pt across. */
+const SPECK = 2.5;
 
 /** An entry's number in a table's first column. */
 const NUMBERING = /^[0-9๐-๙]{1,2}\.$/u;

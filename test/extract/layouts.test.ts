@@ -77,6 +77,15 @@ describe("P7.1: processes glued to their labels, and the parent's own items afte
     expect([...readTemplate(lines, parts.slice(0, 2), { line: 0, offset: 0 }, lines.length).values.keys()]).toEqual([]);
   });
 
+  it("finds a label whose short first word OCR misread (\"ii (โปรดระบุ\" for \"มี (โปรดระบุ\") by its other words, and reads the blank after it", () => {
+    const { lines } = toLines(readDocx(buildDocx(p(r("ii (โปรดระบุ ระบบเข้ารหัสข้อมูล (Encryption) )"))), source.file).value);
+    const parts = [{ literal: "มี (โปรดระบุ" }, { slot: "detail" }, { literal: ")" }];
+    expect(readTemplate(lines, parts, { line: 0, offset: 0 }, lines.length).values.get("detail")?.text).toBe("ระบบเข้ารหัสข้อมูล (Encryption)");
+    // A first word of more than three letters is no such slip: the words after it alone are not enough.
+    const other = [{ literal: "ไม่มี (โปรดระบุ" }, { slot: "detail" }, { literal: ")" }];
+    expect(readTemplate(lines, other, { line: 0, offset: 0 }, lines.length).values.get("detail")?.text).toMatch(/^ii/u);
+  });
+
   it("does not take a sub-question's numbered rows for the parent's missing entries", () => {
     const { valueOf } = extract(
       [

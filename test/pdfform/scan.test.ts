@@ -230,6 +230,18 @@ describe("a scanned paper copy of the form", () => {
     expect(block?.kind === "paragraph" && block.inlines.map((i) => (i.kind === "text" ? i.text : "")).join("")).toBe("P2.2.1.3 จังหวัดของท่าน");
   });
 
+  it("leaves out a word OCR reported with a box of a pixel or two (a speck after a value read as \"7\" or \"4:\"), and keeps a one-letter word", () => {
+    const at = (x: number, w: number, h = 20): [number, number, number, number] => [x, 30, w, h];
+    const words = [
+      { text: "ภาคผนวก", bbox: at(10, 60), confidence: 0.99 },
+      { text: "ข", bbox: at(76, 8, 10), confidence: 0.99 },
+      { text: "7", bbox: at(100, 1, 1), confidence: 0.98 },
+    ];
+    const ocr = { text: "ภาคผนวก ข 7", confidence: 0.99, lines: [{ text: "ภาคผนวก ข 7", bbox: at(10, 92), confidence: 0.99, words, symbols: words }] };
+    const [block] = drawnPage(300, 100).read(4, ocr).blocks;
+    expect(block?.kind === "paragraph" && block.inlines.map((i) => (i.kind === "text" ? i.text : "")).join("")).toBe("ภาคผนวก ข");
+  });
+
   it("takes a tick printed in place of a box, on a line with boxes, for a checked mark", () => {
     const { ink, square, read } = drawnPage(240, 110, [[0, 0], [1, 0]]);
     // "□ ไม่มี  ✓ มี": an empty box, then a tick where the second box would be.
