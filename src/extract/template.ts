@@ -299,11 +299,11 @@ export function cleanValue(text: string): string {
     .replace(/^\((.*)\)$/u, "$1")
     .replace(/\s+/g, " ")
     .trim());
-  // Marks alone ("ๆ", "์", a vowel sign) are specks OCR read on an empty blank, never a value.
+  // Marks or signs alone ("ๆ", "์", a vowel sign, "'", "©") are specks OCR read on an empty blank, never a value.
   return NO_VALUE.test(value) ? "" : value;
 }
 
-const NO_VALUE = /^[\p{M}\u0e2f\u0e46]+$/u;
+const NO_VALUE = /^[\p{M}\p{P}\p{S}\u0e2f\u0e46\s]+$/u;
 
 /** A bracket of the printed label left at either end of a value ("…เหตุผล____)") is not part of it. */
 function balance(value: string): string {

@@ -253,8 +253,8 @@ describe("empty blanks stay empty", () => {
     expect(valueOf("P2.2.1.2:i3.yes")).toBe(true);
   });
 
-  it("reads no value where OCR read a speck on an empty blank as a mark alone (ๆ, ์, a vowel sign)", () => {
-    for (const speck of ["ๆ", "์", "ู"]) expect(openDataChannels([`ระบุ URL ${speck}`])("P2.2.1.2:i1.url")).toBeUndefined();
+  it("reads no value where OCR read a speck on an empty blank as a mark or a sign alone (ๆ, ์, a vowel sign, ', ©)", () => {
+    for (const speck of ["ๆ", "์", "ู", "'", "©", "| '"]) expect(openDataChannels([`ระบุ URL ${speck}`])("P2.2.1.2:i1.url")).toBeUndefined();
   });
 
   it("knows the next item's line when it was retyped", () => {
