@@ -55,11 +55,11 @@ const AUDIT_OPEN = new Set(["evidence_off_topic", "minutes_outside_period"]);
 /**
  * Known gaps: answers misread off the paper copy (scanned at 150 dpi, half its marks by hand) that call for evidence
  * the truth does not — a "มี" cell read checked beside a ticked "ไม่มี" (P2.1.3, row 3), and the question's own words
- * read as the first new technology's name, so P7.1's first two technologies seem answered and ask for evidence.
+ * read as the first new technology's name, so P7.1's first technology seems answered and asks for evidence.
  * Listed so that a change in them shows here.
  */
 const SCAN_MISREADS: Record<string, string[]> = {
-  สำนักงานจัดหางานจังหวัดเชียงใหม่: ["P2.1.3:status.r3@open_yes", "P7.1:new_tech.1.evidence", "P7.1:new_tech.2.evidence"],
+  สำนักงานจัดหางานจังหวัดเชียงใหม่: ["P2.1.3:status.r3@open_yes", "P7.1:new_tech.1.evidence"],
 };
 
 const out = mkdtempSync(path.join(os.tmpdir(), "samruat-demo-out-"));
