@@ -455,11 +455,10 @@ function findMarks(gray: GrayImage, dark: Mask, dpi: number): FoundShape[] {
   const onRowRules = (box: Box) => ruleAlongEnds(box, Math.max(1, Math.round(0.12 * Math.min(box[2], box[3])))) >= 0.8;
   // A table's first column as narrow as a box ("ที่" over "1.", "2."): its row's rules start at its left side. A box
   // of a choice column has the row's other cells before it; OCR of the numbers alone misses them too often.
-  const opensRow = ([x, y, , hh]: Box) =>
-    [y, y + hh - 1].every((at) => {
-      for (let d = -3; d <= 3; d++) for (let k = 2; k <= Math.min(x, Math.ceil(minSide)); k++) if (rh.data[(at + d) * dark.width + x - k]) return false;
-      return true;
-    });
+  const opensRow = ([x, y, , hh]: Box) => {
+    const reach = Math.min(x, Math.ceil(minSide));
+    return reach < 2 || ruleAlongEnds([x - reach, y, reach - 1, hh], 3) === 0;
+  };
   for (const side of sides) {
     if (!meetsRule(side) || taken.some((t) => overlap(t, side) > 0)) continue;
     const [sx, sy, sw, sh] = side;
